@@ -120,7 +120,9 @@ public sealed class DatasetCache
                     File.Move(temp, target, overwrite: true);
                     return;
                 }
-                attempts.Add($"{source}: checksum mismatch ({bytes:N0} bytes with sha256 {sha}; expected {file.Bytes:N0} bytes with sha256 {file.Sha256})");
+                attempts.Add(bytes < file.Bytes
+                    ? $"{source}: truncated download ({bytes:N0} of {file.Bytes:N0} bytes, sha256 {sha})"
+                    : $"{source}: checksum mismatch ({bytes:N0} bytes with sha256 {sha}; expected {file.Bytes:N0} bytes with sha256 {file.Sha256})");
                 mismatch = (source, sha);
             }
             catch (Exception e) when (e is IOException or HttpRequestException or InvalidDataException

@@ -15,7 +15,7 @@ public static class Idx
     {
         byte[] bytes;
         try { bytes = File.ReadAllBytes(path); }
-        catch (FileNotFoundException) { throw new InvalidIdxFileException(path, "the file does not exist"); }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { throw new InvalidIdxFileException(path, "the file does not exist"); }
         return Parse(bytes, path, expectedDimensions);
     }
 
