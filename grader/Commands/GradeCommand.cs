@@ -1,0 +1,154 @@
+using System.ComponentModel;
+using Katas.Grader.Model;
+using Katas.Grader.Rendering;
+using Katas.Grader.Running;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Katas.Grader.Commands;
+
+/// <summary>`katas grade`: every chapter (or some) in its own processes; results in the forms asked for.</summary>
+public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
+{
+    readonly IAnsiConsole console = AnsiConsole.Console;
+
+    public sealed class Settings : CommonSettings
+    {
+        [CommandOption("--track <TRACK>")]
+        [Description("exercises (your code, the default) or solutions.")]
+        [DefaultValue("exercises")]
+        public string Track { get; init; } = "exercises";
+
+        [CommandOption("--device <DEVICE>")]
+        [Description("cpu (default), cuda or auto: passed to the tests as KATAS_DEVICE.")]
+        [DefaultValue("cpu")]
+        public string Device { get; init; } = "cpu";
+
+        [CommandOption("--chapter <N>")]
+        [Description("Grade only this chapter (number or folder name); repeat for several.")]
+        public string[] Chapters { get; init; } = [];
+
+        [CommandOption("--timeout <SECONDS>")]
+        [Description("Time limit for one chapter's tests (default 300).")]
+        [DefaultValue(300)]
+        public int TimeoutSeconds { get; init; } = 300;
+
+        [CommandOption("--json <FILE>")]
+        [Description("Write the result as JSON (schema: docs/grader.md).")]
+        public string? Json { get; init; }
+
+        [CommandOption("--markdown <FILE>")]
+        [Description("Write a Markdown summary (GitHub job summary, pull-request comment).")]
+        public string? Markdown { get; init; }
+
+        [CommandOption("--exercism <DIR>")]
+        [Description("Write an Exercism-style results.json (version 3) per chapter under DIR.")]
+        public string? Exercism { get; init; }
+
+        [CommandOption("--trusted-tests <DIR>")]
+        [Description("Grade with the tests and build files of this trusted copy; only your .cs files are taken from the submission.")]
+        public string? TrustedTests { get; init; }
+
+        [CommandOption("--expect <OUTCOME>")]
+        [Description("For CI: exit with code 3 unless every test is 'passed' or every test is 'not-implemented'.")]
+        public string? Expect { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var repo = settings.ResolveRepo();
+        if (settings.Expect is not (null or "passed" or "not-implemented"))
+            throw new GraderException($"--expect {settings.Expect}: use passed or not-implemented.");
+        var options = new GradeOptions
+        {
+            Track = settings.Track, Device = settings.Device, Chapters = settings.Chapters,
+            Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds), TrustedTests = settings.TrustedTests,
+        };
+        var result = await GradeWithProgressAsync(console, repo, options, cancellationToken).ConfigureAwait(false);
+
+        // Files first: they must exist whatever the console shows.
+        if (settings.Json is { } json) JsonResults.Write(result, json);
+        if (settings.Markdown is { } md) Integrity.AtomicFile.WriteAllText(md, MarkdownReport.Render(result));
+        if (settings.Exercism is { } ex) ExercismResults.Write(result, ex);
+        if (options.TrustedTests is null) ProgressStore.Merge(repo, result);
+
+        ConsoleReport.Render(console, result, showNext: options.Track == "exercises");
+        console.WriteLine(Words.ClassroomLine(result.Score));
+        return settings.Expect is null ? 0 : Expectation.Check(console, result, settings.Expect);
+    }
+
+    /// <summary>Grades with a progress bar per chapter.</summary>
+    public static async Task<GradeResult> GradeWithProgressAsync(IAnsiConsole console, string repo, GradeOptions options, CancellationToken cancel)
+    {
+        GradeResult? result = null;
+        await console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                result = await Grading.RunAsync(repo, options, new ConsoleProgress(ctx, repo), cancel).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        return result!;
+    }
+
+    sealed class ConsoleProgress(ProgressContext ctx, string repo) : IGradingProgress
+    {
+        readonly Dictionary<string, ProgressTask> _tasks = [];
+        readonly Integrity.TestManifest? _manifest = Integrity.TestManifest.Load(repo);
+
+        ProgressTask TaskFor(Chapter chapter)
+        {
+            if (_tasks.TryGetValue(chapter.Id, out var task)) return task;
+            var known = _manifest?.Tests.GetValueOrDefault(chapter.Id)?.Count ?? 0;
+            task = ctx.AddTask(Markup.Escape($"{chapter.Number}. {chapter.Title}"), maxValue: Math.Max(known, 1));
+            task.IsIndeterminate = known == 0;
+            return _tasks[chapter.Id] = task;
+        }
+
+        public void ChapterStarted(Chapter chapter, string phase)
+        {
+            var task = TaskFor(chapter);
+            task.Description = Markup.Escape($"{chapter.Number}. {chapter.Title} ({phase})");
+            task.StartTask();
+        }
+
+        public void TestFinished(Chapter chapter, TestResult test)
+        {
+            var task = TaskFor(chapter);
+            if (task.Value + 1 > task.MaxValue) task.MaxValue = task.Value + 1;
+            task.Increment(1);
+        }
+
+        public void ChapterFinished(ChapterResult result)
+        {
+            var task = _tasks.GetValueOrDefault(result.Id);
+            if (task is null) return;
+            task.Description = Markup.Escape($"{result.Number}. {result.Title}: {result.Points}/{result.MaxPoints}");
+            task.IsIndeterminate = false;
+            task.Value = task.MaxValue;
+            task.StopTask();
+        }
+    }
+}
+
+/// <summary>--expect: CI's both-ways check through the grader.</summary>
+public static class Expectation
+{
+    public const int NotMet = 3;
+
+    public static int Check(IAnsiConsole console, GradeResult result, string expected)
+    {
+        var want = expected == "passed" ? TestStatus.Passed : TestStatus.NotImplemented;
+        var offenders = result.Chapters.SelectMany(c => c.Tests.Select(t => (c, t)))
+            .Where(x => x.t.Status != want && x.t.Status != TestStatus.Skipped).ToList();
+        var broken = result.Chapters.Where(c => c.Status is ChapterStatus.BuildError or ChapterStatus.Crashed or ChapterStatus.TimedOut).ToList();
+        foreach (var c in broken) console.MarkupLine($"[red]expected {expected}: {Markup.Escape(c.Id)} {Words.Label(c.Status)}: {Markup.Escape(c.Message ?? "")}[/]");
+        foreach (var (c, t) in offenders)
+            console.MarkupLine($"[red]expected {expected}: {Markup.Escape(c.Id)} {Markup.Escape(t.Method)} is {Words.Label(t.Status)}: {Markup.Escape(Words.Brief(t.Message))}[/]");
+        var total = result.Chapters.Sum(c => c.Tests.Count);
+        var ok = offenders.Count == 0 && broken.Count == 0 && total > 0;
+        console.MarkupLine(ok ? $"[green]expectation met: all {total} tests {expected} (skipped ones aside)[/]"
+                              : $"[red]expectation not met: {offenders.Count} of {total} tests are not {expected}[/]");
+        return ok ? 0 : NotMet;
+    }
+}

@@ -1,0 +1,75 @@
+using System.ComponentModel;
+using Katas.Grader.Model;
+using Katas.Grader.Rendering;
+using Katas.Grader.Running;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Katas.Grader.Commands;
+
+/// <summary>`katas watch [chapter]`: re-runs the chapter's tests on every save, shows progress and the next test to fix.</summary>
+public sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
+{
+    readonly IAnsiConsole console = AnsiConsole.Console;
+
+    public sealed class Settings : CommonSettings
+    {
+        [CommandArgument(0, "[chapter]")]
+        [Description("Chapter number or folder name (default: the one you are on).")]
+        public string? Chapter { get; init; }
+
+        [CommandOption("--poll")]
+        [Description("Look for changes every second instead of waiting for file-system events (network drives, containers, WSL). Also: KATAS_WATCH_POLL=1.")]
+        public bool Poll { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var repo = settings.ResolveRepo();
+        var chapter = settings.Chapter is { } c ? Chapter.Select(repo, [c])[0]
+            : StatusCommand.CurrentChapter(Chapter.All(repo), ProgressStore.Load(repo, "exercises"));
+        var poll = settings.Poll || Environment.GetEnvironmentVariable("KATAS_WATCH_POLL") == "1";
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        using var watcher = new ChangeWatcher(chapter.Folder, poll);
+
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                console.Clear();
+                console.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss} testing chapter {chapter.Number}, {Markup.Escape(chapter.Title)}...[/]");
+                var result = await GradeCommand.GradeWithProgressAsync(console, repo, new GradeOptions { Chapters = [chapter.Id] }, stop.Token)
+                    .ConfigureAwait(false);
+                ProgressStore.Merge(repo, result);
+                var ch = result.Chapters[0];
+                console.Write(ConsoleReport.Table([ch]));
+                if (ch.Status == ChapterStatus.Passed)
+                    console.MarkupLine($"[green]Chapter {ch.Number} passes: {ch.Points} / {ch.MaxPoints} points.[/] Next: [blue]dotnet run --project grader[/]");
+                else
+                    ShowNext(ch, chapter);
+                console.MarkupLine($"[grey]Watching {Markup.Escape(Path.GetRelativePath(repo, chapter.Folder))} for saved .cs files" +
+                                   $"{(watcher.Polling ? " (polling)" : "")}. Ctrl+C to stop.[/]");
+                await watcher.WaitForChangeAsync(stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+        return 0;
+    }
+
+    void ShowNext(ChapterResult ch, Chapter chapter)
+    {
+        if (ch.Status == ChapterStatus.BuildError)
+        {
+            console.MarkupLine("[red]Your code does not compile:[/]");
+            foreach (var e in ch.BuildErrors.Take(5)) console.MarkupLine($"  [red]{Markup.Escape(e.ToString())}[/]");
+            return;
+        }
+        var next = Words.NextToFix(ch);
+        if (next is null) { console.MarkupLine(Markup.Escape(ch.Message ?? "")); return; }
+        var hint = Hints.For(chapter, next.Message);
+        var body = $"[bold]{Markup.Escape(Words.Sentence(next.Method))}[/]\n[yellow]{Markup.Escape(Words.Brief(next.Message, 500))}[/]" +
+                   (hint.Step is { } step ? $"\n\n[grey]{Markup.Escape(Words.Brief(step, 600))}[/]" : "");
+        console.Write(new Panel(new Markup(body)).Header($"First test to fix ({Words.Label(next.Status)})").BorderColor(Color.Yellow));
+    }
+}

@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Katas.Grader.Model;
+
+namespace Katas.Grader.Integrity;
+
+/// <summary>
+/// tests-manifest.json: the SHA-256 of every file that decides a grade (the chapters' tests and
+/// project files, the build plumbing, the Kit) and every test with its points. Committed; `grade`
+/// compares a submission against it, and uses its points when a chapter cannot even be listed.
+/// </summary>
+public sealed record TestManifest(string Schema, SortedDictionary<string, string> Files,
+    SortedDictionary<string, SortedDictionary<string, int>> Tests)
+{
+    public const string FileName = "tests-manifest.json";
+    public const string SchemaId = "katas-manifest/1";
+
+    static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public static string PathIn(string repo) => Path.Combine(repo, "grader", FileName);
+
+    public static TestManifest? Load(string repo)
+    {
+        var path = PathIn(repo);
+        if (!File.Exists(path)) return null;
+        try { return JsonSerializer.Deserialize<TestManifest>(File.ReadAllText(path), Json); }
+        catch (JsonException e) { throw new Running.GraderException($"{path} is not a valid manifest: {e.Message}"); }
+    }
+
+    public void Save(string repo) => AtomicFile.WriteAllText(PathIn(repo), JsonSerializer.Serialize(this, Json) + "\n");
+
+    static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json"];
+
+    /// <summary>The files that decide a grade, relative to the repository, with '/' separators.</summary>
+    public static IEnumerable<string> ProtectedFiles(string repo)
+    {
+        IEnumerable<string> Under(string folder, string pattern) =>
+            Directory.Exists(Path.Combine(repo, folder))
+                ? Directory.EnumerateFiles(Path.Combine(repo, folder), pattern, SearchOption.AllDirectories)
+                    .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                             && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                : [];
+        var files = new List<string>();
+        foreach (var chapter in Running.Chapter.All(repo))
+        {
+            files.AddRange(Under(Path.Combine("exercises", chapter.Id, "Tests"), "*"));
+            files.Add(chapter.Project);
+        }
+        files.AddRange(Under("eng", "*"));
+        files.AddRange(Under(Path.Combine("src", "Katas.Kit.Testing"), "*.cs"));
+        files.AddRange(RootFiles.Select(f => Path.Combine(repo, f)).Where(File.Exists));
+        return files.Select(f => Path.GetRelativePath(repo, f).Replace('\\', '/')).Distinct().Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>SHA-256 of a text file with line endings normalised (a Windows checkout hashes the same).</summary>
+    public static string Hash(string path)
+    {
+        var text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    public static SortedDictionary<string, string> HashAll(string repo) =>
+        new(ProtectedFiles(repo).ToDictionary(f => f, f => Hash(Path.Combine(repo, f))), StringComparer.Ordinal);
+
+    /// <summary>What differs between this manifest and the repository's files.</summary>
+    public TamperReport Compare(string repo)
+    {
+        var now = HashAll(repo);
+        return new TamperReport
+        {
+            ManifestFound = true,
+            Changed = Files.Where(f => now.TryGetValue(f.Key, out var h) && h != f.Value).Select(f => f.Key).ToList(),
+            Added = now.Keys.Where(f => !Files.ContainsKey(f)).ToList(),
+            Deleted = Files.Keys.Where(f => !now.ContainsKey(f)).ToList(),
+        };
+    }
+}
+
+/// <summary>Writes files so that a reader sees the old or the new content, never half of one.</summary>
+public static class AtomicFile
+{
+    public static void WriteAllText(string path, string content)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllText(temp, content);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}

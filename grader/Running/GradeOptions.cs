@@ -1,0 +1,31 @@
+namespace Katas.Grader.Running;
+
+/// <summary>What a grading run should do. Defaults are the learner's: their own code, on the CPU... or GPU if asked.</summary>
+public sealed record GradeOptions
+{
+    /// <summary>exercises (the learner's files) or solutions.</summary>
+    public string Track { get; init; } = "exercises";
+    /// <summary>cpu, cuda or auto: passed to the tests as KATAS_DEVICE.</summary>
+    public string Device { get; init; } = "cpu";
+    /// <summary>The TorchBackend the chapters are built with (cpu, cuda, external).</summary>
+    public string Backend { get; init; } = Environment.GetEnvironmentVariable("TorchBackend") is { Length: > 0 } b ? b : "cpu";
+    /// <summary>Chapter numbers or ids; empty means all.</summary>
+    public IReadOnlyCollection<string> Chapters { get; init; } = [];
+    /// <summary>Time limit for one chapter's tests.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(300);
+    public TimeSpan BuildTimeout { get; init; } = TimeSpan.FromSeconds(600);
+    /// <summary>A trusted copy of the repository whose tests (and build files) replace the submission's.</summary>
+    public string? TrustedTests { get; init; }
+
+    public static readonly string[] Tracks = ["exercises", "solutions"];
+    public static readonly string[] Devices = ["cpu", "cuda", "auto"];
+
+    public static string WorkFolder(string repo) => Path.Combine(repo, "artifacts", "katas");
+
+    public void Validate()
+    {
+        if (!Tracks.Contains(Track)) throw new GraderException($"--track {Track}: use exercises or solutions.");
+        if (!Devices.Contains(Device)) throw new GraderException($"--device {Device}: use cpu, cuda or auto.");
+        if (Timeout <= TimeSpan.Zero) throw new GraderException("--timeout must be a positive number of seconds.");
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+
+namespace Katas.Grader.Running;
+
+/// <summary>How a child process ended.</summary>
+public sealed record ProcessOutcome(int ExitCode, bool TimedOut, string StandardError, TimeSpan Duration);
+
+/// <summary>Runs a child process with a time limit; a process that overruns is killed with its children.</summary>
+public static class ProcessRunner
+{
+    /// <param name="onLine">Called with each line of standard output, as it arrives.</param>
+    public static async Task<ProcessOutcome> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory,
+        IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, Action<string>? onLine, CancellationToken cancel,
+        TimeSpan? drainAfterExit = null)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true, // a test that waits for input gets end-of-file, not a hang
+            UseShellExecute = false,
+        };
+        foreach (var a in arguments) start.ArgumentList.Add(a);
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (k, v) in environment ?? new Dictionary<string, string?>()) start.Environment[k] = v;
+
+        var watch = Stopwatch.StartNew();
+        using var process = new Process { StartInfo = start };
+        var stderr = new System.Text.StringBuilder();
+        var stdoutDone = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) stdoutDone.TrySetResult();
+            else onLine?.Invoke(e.Data);
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (stderr) if (stderr.Length < 64_000) stderr.AppendLine(e.Data);
+        };
+        process.Start();
+        process.StandardInput.Close();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        limit.CancelAfter(timeout);
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            // Exited: let the reader drain what the process wrote last.
+            await stdoutDone.Task.WaitAsync(drainAfterExit ?? TimeSpan.FromSeconds(10), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = !cancel.IsCancellationRequested;
+            try { process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+            cancel.ThrowIfCancellationRequested();
+        }
+        catch (TimeoutException) { /* the output pipe stayed open (a grandchild holds it): what we have is enough */ }
+        lock (stderr) return new ProcessOutcome(process.HasExited ? process.ExitCode : -1, timedOut, stderr.ToString(), watch.Elapsed);
+    }
+}

@@ -1,0 +1,41 @@
+namespace Katas.Grader.Tests;
+
+/// <summary>
+/// A fresh copy of the fixture course (Fixtures/course) in a temporary folder, with a
+/// Directory.Build.props/.targets that import the repository's own, so that it builds exactly as
+/// a real submission does. (Not under artifacts/: the build ignores sources there.)
+/// </summary>
+internal sealed class FixtureCourse : IDisposable
+{
+    public static string Repo { get; } = RepoPaths.Root ?? throw new InvalidOperationException("tests must run inside the repository");
+
+    public static string Source => Path.Combine(Repo, "tests", "Katas.Grader.Tests", "Fixtures", "course");
+
+    public FixtureCourse(string name)
+    {
+        Root = Path.Combine(Path.GetTempPath(), "katas-fixtures", $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]);
+        Copy(Source, Root);
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
+            File.WriteAllText(Path.Combine(Root, file),
+                $"<Project>\n  <Import Project=\"{Path.Combine(Repo, file)}\" />\n</Project>\n");
+    }
+
+    public string Root { get; }
+
+    public string PathOf(string relative) => Path.Combine(Root, relative);
+
+    public static void Copy(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

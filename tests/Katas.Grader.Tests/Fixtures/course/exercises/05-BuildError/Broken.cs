@@ -1,0 +1,6 @@
+namespace Fixture;
+
+public static class Broken
+{
+    public static int Value() => "not a number"; // does not compile: a string is not an int
+}

@@ -1,0 +1,141 @@
+using Katas.Grader.Integrity;
+using Katas.Grader.Model;
+using Katas.Grader.Rendering;
+using Katas.Grader.Running;
+using TestResult = Katas.Grader.Model.TestResult;
+
+namespace Katas.Grader.Tests;
+
+/// <summary>The grader's parts on their own, without building anything.</summary>
+public class PiecesTests
+{
+    static TestResult T(string method, TestStatus status, int max = 1, string? message = null) => new()
+    {
+        Name = "Ns.Class." + method, Class = "Ns.Class", Method = method, Status = status,
+        Points = status == TestStatus.Passed ? max : 0, MaxPoints = max, Message = message,
+    };
+
+    static ChapterResult Ch(string id, params TestResult[] tests) =>
+        Grading.Summarise(new Chapter(id, int.Parse(id[..2], System.Globalization.CultureInfo.InvariantCulture), "Title", "/x", "/x/X.csproj"),
+            [.. tests], null, null, TimeSpan.FromSeconds(2), []);
+
+    [Fact]
+    public void Compiler_errors_are_parsed_with_repository_relative_paths()
+    {
+        var errors = Builder.ParseErrors(
+        [
+            "/repo/exercises/01-A/Net.cs(12,5): error CS1002: ; expected [/repo/exercises/01-A/A.csproj]",
+            "/repo/exercises/01-A/Net.cs(12,5): error CS1002: ; expected [/repo/exercises/01-A/A.csproj]",
+            "/usr/share/dotnet/sdk/NuGet.targets(1,1): error NU1101: Unable to find package Foo. [/repo/exercises/01-A/A.csproj]",
+        ], "/repo");
+
+        errors.Count.ShouldBe(2, "the same error reported twice is shown once");
+        errors[0].ToString().ShouldBe("exercises/01-A/Net.cs(12,5): CS1002: ; expected");
+        errors[1].Code.ShouldBe("NU1101");
+    }
+
+    [Fact]
+    public void A_chapter_whose_tests_all_hit_stubs_is_not_started_and_one_with_a_pass_is_in_progress()
+    {
+        Ch("01-A", T("a", TestStatus.NotImplemented), T("b", TestStatus.NotImplemented)).Status.ShouldBe(ChapterStatus.NotStarted);
+        Ch("01-A", T("a", TestStatus.Passed), T("b", TestStatus.NotImplemented)).Status.ShouldBe(ChapterStatus.Failed);
+        Ch("01-A", T("a", TestStatus.Passed), T("b", TestStatus.Skipped, 5)).Status.ShouldBe(ChapterStatus.Passed);
+    }
+
+    [Fact]
+    public void The_next_test_to_fix_is_a_real_failure_before_a_stub_and_the_lowest_todo_first()
+    {
+        var ch = Ch("01-A", T("a", TestStatus.NotImplemented, message: "TODO 2: b"), T("b", TestStatus.NotImplemented, message: "TODO 1: a"));
+        Words.NextToFix(ch)!.Method.ShouldBe("b");
+
+        var withFailure = Ch("01-A", T("a", TestStatus.NotImplemented, message: "TODO 1: a"), T("c", TestStatus.Failed, message: "wrong"));
+        Words.NextToFix(withFailure)!.Method.ShouldBe("c");
+    }
+
+    [Fact]
+    public void Hints_come_from_the_readme_step_a_message_names_and_the_hints_list()
+    {
+        var chapter = Chapter.All(FixtureCourse.Source).Single(c => c.Id == "02-Partial");
+
+        var hint = Hints.For(chapter, "TODO 2: return x * x (Maths.Square). See README step 2.");
+
+        hint.Step.ShouldBe("2. **Square.** Return x*x.");
+        hint.Tips.ShouldBe(["Twice x is x + x.", "A square is x times x."]);
+    }
+
+    [Fact]
+    public void Chapters_are_found_in_order_with_their_readme_titles()
+    {
+        var chapters = Chapter.All(FixtureCourse.Source);
+
+        chapters.Select(c => c.Number).ShouldBe([1, 2, 3, 4, 5, 6]);
+        chapters[1].Title.ShouldBe("Partial");
+        chapters[2].Title.ShouldBe("03-Hang", "without a README the folder name is the title");
+        Should.Throw<GraderException>(() => Chapter.Select(FixtureCourse.Source, ["9"])).Message.ShouldContain("No chapter '9'");
+    }
+
+    [Fact]
+    public void A_report_lists_the_tests_whose_status_differs_between_two_runs()
+    {
+        GradeResult Run(string device, params TestResult[] tests)
+        {
+            var ch = Ch("01-A", tests);
+            return new GradeResult
+            {
+                Run = new RunFacts { Track = "solutions", Device = device, RequestedDevice = device, Backend = "cpu", Os = "x", Cpu = "c", Cores = 2,
+                    DotNetVersion = "10", GraderVersion = "1", StartedAt = DateTimeOffset.UnixEpoch },
+                Score = GradeResult.Total([ch]), Tamper = new TamperReport(), Chapters = [ch],
+            };
+        }
+        var cpu = Run("cpu", T("a", TestStatus.Passed), T("gpu", TestStatus.Skipped));
+        var gpu = Run("cuda", T("a", TestStatus.Passed), T("gpu", TestStatus.Passed));
+
+        var cmp = Comparison.Of(cpu, gpu);
+
+        cmp.Differences.ShouldHaveSingleItem().Test.ShouldBe("Ns.Class.gpu");
+        var md = cmp.ToMarkdown();
+        md.ShouldContain("A: cpu, solutions");
+        md.ShouldContain("B: cuda, solutions");
+        md.ShouldContain("| 01-A: gpu | skipped: ");
+    }
+
+    [Fact]
+    public void An_atomic_write_replaces_the_whole_file_and_leaves_no_temporary_file()
+    {
+        var folder = Directory.CreateTempSubdirectory("katas-atomic-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "r.json");
+            File.WriteAllText(path, new string('x', 10_000));
+
+            AtomicFile.WriteAllText(path, "{}");
+
+            File.ReadAllText(path).ShouldBe("{}");
+            Directory.GetFiles(folder).ShouldBe([path]);
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_watcher_notices_a_saved_file_but_not_build_output(bool poll)
+    {
+        var folder = Directory.CreateTempSubdirectory("katas-watch-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "Net.cs"), "// v1");
+            Directory.CreateDirectory(Path.Combine(folder, "obj"));
+            using var watcher = new ChangeWatcher(folder, poll, TimeSpan.FromMilliseconds(100));
+            var cancel = TestContext.Current.CancellationToken;
+
+            var quiet = watcher.WaitForChangeAsync(cancel);
+            File.WriteAllText(Path.Combine(folder, "obj", "Generated.cs"), "// build output");
+            (await Task.WhenAny(quiet, Task.Delay(2500, cancel))).ShouldNotBe(quiet, "a file under obj/ is not the learner's");
+
+            File.WriteAllText(Path.Combine(folder, "Net.cs"), "// v2, saved");
+            (await Task.WhenAny(quiet, Task.Delay(10_000, cancel))).ShouldBe(quiet, "saving a .cs file wakes the watcher");
+        }
+        finally { Directory.Delete(folder, true); }
+    }
+}
