@@ -18,6 +18,7 @@ app.Configure(config =>
     config.AddCommand<HintCommand>("hint").WithDescription("The next test to fix, and the chapter's hints for it.");
     config.AddCommand<DoctorCommand>("doctor").WithDescription("Check this machine: .NET, libstdc++, TorchSharp, CUDA, datasets, disk.");
     config.AddCommand<ReportCommand>("report").WithDescription("Put two result files (e.g. a CPU and a GPU run) side by side.");
+    config.AddCommand<MergeCommand>("merge").WithDescription("Join result files of different chapters (graded on separate runners) into one.");
     config.AddCommand<ManifestCommand>("manifest").WithDescription("Write (or --check) grader/tests-manifest.json: test hashes and points.");
 });
 

@@ -47,7 +47,8 @@ public sealed record TestManifest(string Schema, SortedDictionary<string, string
             files.AddRange(Under(Path.Combine("exercises", chapter.Id, "Tests"), "*"));
             files.Add(chapter.Project);
         }
-        files.AddRange(Under("eng", "*"));
+        // The build plumbing (eng/*.props, *.targets, ...), not the CI scripts and tools below it.
+        if (Directory.Exists(Path.Combine(repo, "eng"))) files.AddRange(Directory.EnumerateFiles(Path.Combine(repo, "eng")));
         files.AddRange(Under(Path.Combine("src", "Katas.Kit.Testing"), "*.cs"));
         files.AddRange(RootFiles.Select(f => Path.Combine(repo, f)).Where(File.Exists));
         return files.Select(f => Path.GetRelativePath(repo, f).Replace('\\', '/')).Distinct().Order(StringComparer.Ordinal);

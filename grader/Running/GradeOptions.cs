@@ -17,6 +17,9 @@ public sealed record GradeOptions
     /// <summary>A trusted copy of the repository whose tests (and build files) replace the submission's.</summary>
     public string? TrustedTests { get; init; }
 
+    /// <summary>The dataset cache the tests use (KATAS_DATA_DIR); null: the graded repository's own.</summary>
+    public string? DataDirectory { get; init; }
+
     public static readonly string[] Tracks = ["exercises", "solutions"];
     public static readonly string[] Devices = ["cpu", "cuda", "auto"];
 

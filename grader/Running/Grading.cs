@@ -35,6 +35,9 @@ public static class Grading
         {
             gradedRepo = Workspace.Prepare(repo, Path.GetFullPath(trusted), Path.Combine(GradeOptions.WorkFolder(repo), "trusted-workspace"));
             tamper = tamper with { TrustedTests = Path.GetFullPath(trusted) };
+            // The workspace is fresh: let its tests use the submission's verified dataset cache.
+            options = options with { DataDirectory = options.DataDirectory ?? Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.DirectoryVariable)
+                ?? Path.Combine(repo, "data", "cache") };
             manifest = TestManifest.Load(gradedRepo) ?? manifest;
         }
 

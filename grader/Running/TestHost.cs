@@ -58,7 +58,7 @@ public static class TestHost
 
         var outcome = await ProcessRunner.RunAsync("dotnet",
             [assembly, "-reporter", "json", "-noColor", "-noAutoReporters", "-noLogo"],
-            repo, new Dictionary<string, string?> { ["KATAS_DEVICE"] = options.Device }, options.Timeout, OnLine, cancel)
+            repo, Environment(options), options.Timeout, OnLine, cancel)
             .ConfigureAwait(false);
 
         if (finished && !outcome.TimedOut && running.Count == 0)
@@ -80,6 +80,13 @@ public static class TestHost
             });
         }
         return new(results, outcome.TimedOut ? ChapterStatus.TimedOut : ChapterStatus.Crashed, why, outcome.Duration);
+    }
+
+    static Dictionary<string, string?> Environment(GradeOptions options)
+    {
+        var env = new Dictionary<string, string?> { [Kit.Devices.Variable] = options.Device };
+        if (options.DataDirectory is { } data) env[Kit.Data.DatasetCache.DirectoryVariable] = data;
+        return env;
     }
 
     /// <summary>All tests of an assembly with their points, without running them (xunit's -list).</summary>

@@ -7,7 +7,7 @@ namespace Katas.Grader.Running;
 /// </summary>
 public static class Workspace
 {
-    static readonly string[] Skipped = [".git", "artifacts", "bin", "obj", "out", "TestResults", "cache"];
+    static readonly string[] Skipped = [".git", "artifacts", "bin", "obj", "out", "TestResults", "cache", "node_modules"];
 
     public static string Prepare(string submission, string trusted, string into)
     {

@@ -100,6 +100,26 @@ public class PiecesTests
     }
 
     [Fact]
+    public void Results_of_different_chapters_merge_into_one_with_the_summed_score_and_all_tampering()
+    {
+        GradeResult Part(ChapterResult ch, params string[] changed) => new()
+        {
+            Run = new RunFacts { Track = "exercises", Device = "cpu", RequestedDevice = "cpu", Backend = "cpu", Os = "x", Cpu = "c", Cores = 2,
+                DotNetVersion = "10", GraderVersion = "1", StartedAt = DateTimeOffset.UnixEpoch },
+            Score = GradeResult.Total([ch]), Tamper = new TamperReport { ManifestFound = true, Changed = changed }, Chapters = [ch], DurationSeconds = 5,
+        };
+        var two = Part(Ch("02-B", T("x", TestStatus.Passed, 2), T("y", TestStatus.Failed, 3)), "exercises/02-B/Tests/T.cs");
+        var one = Part(Ch("01-A", T("a", TestStatus.Passed, 1)));
+
+        var merged = Katas.Grader.Commands.MergeCommand.Merge([two, one]);
+
+        merged.Chapters.Select(c => c.Id).ShouldBe(["01-A", "02-B"]);
+        merged.Score.ShouldBe(new Score(3, 6, 0));
+        merged.Tamper.Changed.ShouldBe(["exercises/02-B/Tests/T.cs"]);
+        Should.Throw<GraderException>(() => Katas.Grader.Commands.MergeCommand.Merge([one, one])).Message.ShouldContain("01-A");
+    }
+
+    [Fact]
     public void An_atomic_write_replaces_the_whole_file_and_leaves_no_temporary_file()
     {
         var folder = Directory.CreateTempSubdirectory("katas-atomic-").FullName;

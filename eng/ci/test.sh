@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Restore (locked), build both tracks, and run the README's test command.
+# Usage: eng/ci/test.sh RESULTS_DIR [--coverage]
+source "$(dirname "$0")/common.sh"
+results=${1:?usage: test.sh RESULTS_DIR [--coverage]}
+coverage=()
+[ "${2:-}" = "--coverage" ] && coverage=(--collect "XPlat Code Coverage")
+cd "$repo"
+dotnet restore Katas.sln --locked-mode
+dotnet build Katas.sln --no-restore -p:KataTrack=exercises
+dotnet build Katas.sln --no-restore -p:KataTrack=solutions
+# The README's test command (with result files for CI):
+dotnet test -p:KataTrack=solutions --no-build --logger trx --results-directory "$results" "${coverage[@]}"
