@@ -19,6 +19,13 @@ app.Configure(config =>
     config.AddCommand<DoctorCommand>("doctor").WithDescription("Check this machine: .NET, libstdc++, TorchSharp, CUDA, datasets, disk.");
     config.AddCommand<ReportCommand>("report").WithDescription("Put two result files (e.g. a CPU and a GPU run) side by side.");
     config.AddCommand<MergeCommand>("merge").WithDescription("Join result files of different chapters (graded on separate runners) into one.");
+    config.AddBranch("export", export =>
+    {
+        export.SetDescription("For instructors: a student template without answers, or a solutions branch.");
+        export.AddCommand<ExportStudentCommand>("student").WithDescription("Write a course template without the solutions (a fresh git repository).");
+        export.AddCommand<ExportSolutionsBranchCommand>("solutions-branch").WithDescription("Create a git branch with every stub replaced by its solution; its tests must pass.");
+    });
+    config.AddCommand<GradeManyCommand>("grade-many").WithDescription("For instructors: grade every submission in a folder into a CSV gradebook.");
     config.AddCommand<ManifestCommand>("manifest").WithDescription("Write (or --check) grader/tests-manifest.json: test hashes and points.");
 });
 

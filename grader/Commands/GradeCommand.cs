@@ -49,6 +49,14 @@ public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
         [Description("Grade with the tests and build files of this trusted copy; only your .cs files are taken from the submission.")]
         public string? TrustedTests { get; init; }
 
+        [CommandOption("--extra-tests <DIR>")]
+        [Description("An instructor's hidden tests: DIR/<chapter>/*.cs, compiled into the chapters at grading time.")]
+        public string? ExtraTests { get; init; }
+
+        [CommandOption("--show-hidden")]
+        [Description("Show hidden tests' names and messages (the instructor's view); students otherwise see only \"hidden test failed\".")]
+        public bool ShowHidden { get; init; }
+
         [CommandOption("--expect <OUTCOME>")]
         [Description("For CI: exit with code 3 unless every test is 'passed' or every test is 'not-implemented'.")]
         public string? Expect { get; init; }
@@ -63,6 +71,7 @@ public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
         {
             Track = settings.Track, Device = settings.Device, Chapters = settings.Chapters,
             Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds), TrustedTests = settings.TrustedTests,
+            ExtraTests = settings.ExtraTests, ShowHidden = settings.ShowHidden,
         };
         var result = await GradeWithProgressAsync(console, repo, options, cancellationToken).ConfigureAwait(false);
 
@@ -70,7 +79,7 @@ public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
         if (settings.Json is { } json) JsonResults.Write(result, json);
         if (settings.Markdown is { } md) Integrity.AtomicFile.WriteAllText(md, MarkdownReport.Render(result));
         if (settings.Exercism is { } ex) ExercismResults.Write(result, ex);
-        if (options.TrustedTests is null) ProgressStore.Merge(repo, result);
+        if (options.TrustedTests is null && options.ExtraTests is null) ProgressStore.Merge(repo, result);
 
         ConsoleReport.Render(console, result, showNext: options.Track == "exercises");
         console.WriteLine(Words.ClassroomLine(result.Score));

@@ -17,6 +17,11 @@ public sealed record GradeOptions
     /// <summary>A trusted copy of the repository whose tests (and build files) replace the submission's.</summary>
     public string? TrustedTests { get; init; }
 
+    /// <summary>An instructor's hidden tests (DIR/&lt;chapter id&gt;/*.cs), compiled in at grading time.</summary>
+    public string? ExtraTests { get; init; }
+    /// <summary>Show hidden tests' names and messages (the instructor's view).</summary>
+    public bool ShowHidden { get; init; }
+
     /// <summary>The dataset cache the tests use (KATAS_DATA_DIR); null: the graded repository's own.</summary>
     public string? DataDirectory { get; init; }
 

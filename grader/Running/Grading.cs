@@ -30,11 +30,17 @@ public static class Grading
         var manifest = TestManifest.Load(repo);
         var tamper = manifest?.Compare(repo) ?? new TamperReport { ManifestFound = false };
 
+        if (options.Track == "solutions" && !Directory.Exists(Path.Combine(options.TrustedTests ?? repo, "solutions")))
+            throw new GraderException("This copy of the katas has no solutions/ folder (a course template, perhaps): " +
+                                      "grade your own code with --track exercises.");
         var gradedRepo = repo;
-        if (options.TrustedTests is { } trusted)
+        if (options.TrustedTests is not null || options.ExtraTests is not null)
         {
-            gradedRepo = Workspace.Prepare(repo, Path.GetFullPath(trusted), Path.Combine(GradeOptions.WorkFolder(repo), "trusted-workspace"));
-            tamper = tamper with { TrustedTests = Path.GetFullPath(trusted) };
+            // A workspace: the trusted copy (or the submission itself) with the learner's code laid over it.
+            var trusted = Path.GetFullPath(options.TrustedTests ?? repo);
+            gradedRepo = Workspace.Prepare(repo, trusted, Path.Combine(GradeOptions.WorkFolder(repo), "workspace"));
+            if (options.TrustedTests is not null) tamper = tamper with { TrustedTests = trusted };
+            if (options.ExtraTests is { } extra) HiddenTests.CopyInto(gradedRepo, Path.GetFullPath(extra));
             // The workspace is fresh: let its tests use the submission's verified dataset cache.
             options = options with { DataDirectory = options.DataDirectory ?? Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.DirectoryVariable)
                 ?? Path.Combine(repo, "data", "cache") };
@@ -48,6 +54,7 @@ public static class Grading
         foreach (var chapter in chapters)
         {
             var result = await GradeChapterAsync(gradedRepo, chapter, options, manifest, progress, cancel).ConfigureAwait(false);
+            if (!options.ShowHidden) result = HiddenTests.Mask(result);
             results.Add(result);
             progress.ChapterFinished(result);
         }

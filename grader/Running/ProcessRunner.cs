@@ -11,14 +11,14 @@ public static class ProcessRunner
     /// <param name="onLine">Called with each line of standard output, as it arrives.</param>
     public static async Task<ProcessOutcome> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, Action<string>? onLine, CancellationToken cancel,
-        TimeSpan? drainAfterExit = null)
+        TimeSpan? drainAfterExit = null, bool acknowledgeLines = false)
     {
         var start = new ProcessStartInfo(fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            RedirectStandardInput = true, // a test that waits for input gets end-of-file, not a hang
+            RedirectStandardInput = true,
             UseShellExecute = false,
         };
         foreach (var a in arguments) start.ArgumentList.Add(a);
@@ -32,8 +32,13 @@ public static class ProcessRunner
         var stdoutDone = new TaskCompletionSource();
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is null) stdoutDone.TrySetResult();
-            else onLine?.Invoke(e.Data);
+            if (e.Data is null) { stdoutDone.TrySetResult(); return; }
+            onLine?.Invoke(e.Data);
+            if (!acknowledgeLines) return;
+            // The child waits for this newline before it goes on (xunit's "-automated sync"), so a
+            // message is never lost in a buffer when the child dies right after writing it.
+            try { process.StandardInput.WriteLine(); process.StandardInput.Flush(); }
+            catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException) { }
         };
         process.ErrorDataReceived += (_, e) =>
         {
@@ -41,7 +46,8 @@ public static class ProcessRunner
             lock (stderr) if (stderr.Length < 64_000) stderr.AppendLine(e.Data);
         };
         process.Start();
-        process.StandardInput.Close();
+        // Otherwise a child that waits for input gets end-of-file at once, not a hang.
+        if (!acknowledgeLines) process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 

@@ -16,6 +16,7 @@ public static class TestHost
     sealed class Running
     {
         public required string Name;
+        public bool Hidden;
         public int Points = 1;
         public readonly System.Text.StringBuilder Output = new();
     }
@@ -25,6 +26,7 @@ public static class TestHost
     {
         var results = new List<TestResult>();
         var running = new Dictionary<string, Running>();
+        var sources = new Dictionary<string, string?>(); // test case -> its source file
         var finished = false;
 
         void OnLine(string line)
@@ -36,8 +38,16 @@ public static class TestHost
             var id = Str(m, "TestUniqueID");
             switch (type)
             {
+                case "test-case-starting" when Str(m, "TestCaseUniqueID") is { } caseId:
+                    lock (sources) sources[caseId] = Str(m, "SourceFilePath");
+                    break;
                 case "test-starting" when id is not null:
-                    lock (running) running[id] = new Running { Name = Str(m, "TestDisplayName") ?? id, Points = PointsOf(m) };
+                    string? source;
+                    lock (sources) source = sources.GetValueOrDefault(Str(m, "TestCaseUniqueID") ?? "");
+                    lock (running) running[id] = new Running
+                    {
+                        Name = Str(m, "TestDisplayName") ?? id, Points = PointsOf(m), Hidden = HiddenTests.IsHidden(source),
+                    };
                     break;
                 case "test-output" when id is not null:
                     lock (running) if (running.TryGetValue(id, out var r) && r.Output.Length < 16_000) r.Output.Append(Str(m, "Output"));
@@ -56,9 +66,10 @@ public static class TestHost
             }
         }
 
-        var outcome = await ProcessRunner.RunAsync("dotnet",
-            [assembly, "-reporter", "json", "-noColor", "-noAutoReporters", "-noLogo"],
-            repo, Environment(options), options.Timeout, OnLine, cancel)
+        // "-automated sync": machine-readable messages, and each one waits for our acknowledgement,
+        // so that "test-starting" is in our hands before the test runs (and maybe kills the process).
+        var outcome = await ProcessRunner.RunAsync("dotnet", [assembly, "-automated", "sync", "-noAutoReporters"],
+            repo, Environment(options), options.Timeout, OnLine, cancel, acknowledgeLines: true)
             .ConfigureAwait(false);
 
         if (finished && !outcome.TimedOut && running.Count == 0)
@@ -74,7 +85,7 @@ public static class TestHost
             var (cls, method) = Split(test.Name);
             results.Add(new TestResult
             {
-                Name = test.Name, Class = cls, Method = method, Status = status, MaxPoints = test.Points,
+                Name = test.Name, Class = cls, Method = method, Status = status, MaxPoints = test.Points, Hidden = test.Hidden,
                 Message = outcome.TimedOut ? "still running when the time limit was reached" : why,
                 Output = test.Output.Length > 0 ? test.Output.ToString() : null,
             });
@@ -140,6 +151,7 @@ public static class TestHost
             Points = status == TestStatus.Passed ? test.Points : 0, MaxPoints = test.Points,
             Message = message, ExceptionType = exceptionType, Location = location,
             Output = test.Output.Length > 0 ? test.Output.ToString() : null,
+            Hidden = test.Hidden,
             DurationSeconds = m.TryGetProperty("ExecutionTime", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDouble() : 0,
         };
     }

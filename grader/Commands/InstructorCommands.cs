@@ -1,0 +1,126 @@
+using System.ComponentModel;
+using Katas.Grader.Instructor;
+using Katas.Grader.Model;
+using Katas.Grader.Running;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Katas.Grader.Commands;
+
+/// <summary>`katas export student DIR`: a course template without the answers.</summary>
+public sealed class ExportStudentCommand : Command<ExportStudentCommand.Settings>
+{
+    readonly IAnsiConsole console = AnsiConsole.Console;
+
+    public sealed class Settings : CommonSettings
+    {
+        [CommandArgument(0, "<DIR>")]
+        [Description("A new (or empty) folder for the template; it becomes a fresh git repository.")]
+        public string Target { get; init; } = "";
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var result = StudentExport.Run(settings.ResolveRepo(), settings.Target);
+        console.MarkupLine($"[green]exported {result.Files} files to {Markup.Escape(result.Folder)}[/] (a fresh git repository, one commit)");
+        foreach (var p in result.RemovedProjects) console.MarkupLine($"[grey]  removed from Katas.sln: {Markup.Escape(p)}[/]");
+        console.MarkupLine("Push it as your course template; students work in exercises/, and pull requests are graded by .github/workflows/grade.yml.");
+        return 0;
+    }
+}
+
+/// <summary>`katas export solutions-branch`: a branch with every stub replaced by its solution, tests green.</summary>
+public sealed class ExportSolutionsBranchCommand : AsyncCommand<ExportSolutionsBranchCommand.Settings>
+{
+    readonly IAnsiConsole console = AnsiConsole.Console;
+
+    public sealed class Settings : CommonSettings
+    {
+        [CommandOption("--branch <NAME>")]
+        [DefaultValue("solutions")]
+        public string Branch { get; init; } = "solutions";
+
+        [CommandOption("--chapter <N>")]
+        [Description("Check only these chapters' tests (default: all).")]
+        public string[] Chapters { get; init; } = [];
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var result = await SolutionsBranch.CreateAsync(settings.ResolveRepo(), settings.Branch, settings.Chapters, null, cancellationToken)
+            .ConfigureAwait(false);
+        console.MarkupLine($"[green]branch {Markup.Escape(result.Branch)} at {result.Commit}: {result.Check.Score.Points}/{result.Check.Score.MaxPoints} points, every test green[/]");
+        console.MarkupLine($"Diff a student against it: [blue]git diff {Markup.Escape(result.Branch)} STUDENT_BRANCH -- exercises/[/]");
+        return 0;
+    }
+}
+
+/// <summary>`katas grade-many SUBMISSIONS`: a gradebook for a whole class.</summary>
+public sealed class GradeManyCommand : AsyncCommand<GradeManyCommand.Settings>
+{
+    readonly IAnsiConsole console = AnsiConsole.Console;
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<SUBMISSIONS>")]
+        [Description("A folder with one folder per student (a clone, or an unpacked zip).")]
+        public string Submissions { get; init; } = "";
+
+        [CommandOption("--trusted-tests <DIR>")]
+        [Description("Your copy of the course: its tests, build files and grader decide every grade.")]
+        public string? TrustedTests { get; init; }
+
+        [CommandOption("--out <DIR>")]
+        [Description("Where gradebook.csv and each student's JSON go (default: SUBMISSIONS/../gradebook).")]
+        public string? Out { get; init; }
+
+        [CommandOption("--parallel <N>")]
+        [Description("Students graded at once (default: half the cores, at least 1).")]
+        public int? Parallel { get; init; }
+
+        [CommandOption("--chapter <N>")] public string[] Chapters { get; init; } = [];
+
+        [CommandOption("--timeout <SECONDS>")]
+        [DefaultValue(300)]
+        public int TimeoutSeconds { get; init; } = 300;
+
+        [CommandOption("--extra-tests <DIR>")] public string? ExtraTests { get; init; }
+        [CommandOption("--show-hidden")] public bool ShowHidden { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var submissions = Path.GetFullPath(settings.Submissions);
+        if (!Directory.Exists(submissions)) throw new GraderException($"grade-many: {submissions} does not exist.");
+        var output = Path.GetFullPath(settings.Out ?? Path.Combine(submissions, "..", "gradebook"));
+        var options = new GradeOptions
+        {
+            TrustedTests = settings.TrustedTests is null ? null : Path.GetFullPath(settings.TrustedTests),
+            Chapters = settings.Chapters, Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds),
+            ExtraTests = settings.ExtraTests, ShowHidden = settings.ShowHidden,
+        };
+        // Each student's tests use every core (libtorch threads): grading two per core only thrashes.
+        var parallel = settings.Parallel ?? Math.Max(1, Environment.ProcessorCount / 2);
+        var students = Directory.GetDirectories(submissions).Count(d => !Path.GetFileName(d).StartsWith('.'));
+        IReadOnlyList<Gradebook.Row> rows = [];
+        await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask($"grading {students} submissions, {parallel} at a time", maxValue: Math.Max(students, 1));
+                rows = await Gradebook.GradeAllAsync(submissions, options, output, parallel, row =>
+                {
+                    task.Increment(1);
+                    task.Description = Markup.Escape($"graded {row.Student}");
+                }, cancellationToken).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+
+        var table = new Table().RoundedBorder().AddColumn("Student").AddColumn("Points").AddColumn("Flags");
+        foreach (var row in rows)
+            table.AddRow(Markup.Escape(row.Student),
+                row.Result is { } r ? $"{r.Score.Points} / {r.Score.MaxPoints}" : "–",
+                Markup.Escape(string.Join(", ", row.Flags) + (row.Error is null ? "" : ": " + row.Error)));
+        console.Write(table);
+        console.MarkupLine($"[green]wrote {Markup.Escape(Path.Combine(output, "gradebook.csv"))}[/] and one JSON per student");
+        return 0;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using Katas.Grader.Running;
+
+namespace Katas.Grader.Instructor;
+
+/// <summary>
+/// `katas export student DIR`: a course template without the answers. A fresh git repository (no
+/// history), holding what git tracks here minus solutions/, instructor/ (keep hidden tests there)
+/// and bench/ (it times the solutions); solution-only passages of Markdown files are removed, and
+/// a final check refuses the export if any line that only a solution contains appears anywhere.
+/// </summary>
+public static partial class StudentExport
+{
+    static readonly string[] Excluded = ["solutions", "instructor", "bench"];
+
+    public sealed record Result(string Folder, int Files, IReadOnlyList<string> RemovedProjects);
+
+    public static Result Run(string repo, string target)
+    {
+        target = Path.GetFullPath(target);
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
+            throw new GraderException($"export student: {target} is not empty; choose a new folder.");
+        var files = TrackedFiles(repo).Where(f => !Excluded.Contains(f.Split('/')[0])).ToList();
+        foreach (var file in files)
+        {
+            var to = Path.Combine(target, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            if (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+                File.WriteAllText(to, ForStudents(File.ReadAllText(Path.Combine(repo, file))));
+            else
+                File.Copy(Path.Combine(repo, file), to);
+        }
+        var removed = DropMissingProjects(target);
+        var leaks = Leaks(repo, target);
+        if (leaks.Count > 0)
+        {
+            Directory.Delete(target, recursive: true);
+            throw new GraderException("export student: solution code would leak into the template, so nothing was exported:\n  " +
+                                      string.Join("\n  ", leaks.Take(10)));
+        }
+        Git.Run(target, "init", "-q", "-b", "main");
+        Git.Run(target, "add", "-A");
+        Git.Run(target, "commit", "-q", "-m", "Course template (TorchSharp Katas, exercises only)");
+        return new Result(target, files.Count, removed);
+    }
+
+    /// <summary>The files to export: git's tracked files, or every file but build output.</summary>
+    static IEnumerable<string> TrackedFiles(string repo)
+    {
+        if (Git.IsRepository(repo))
+            return Git.Run(repo, "ls-files", "-z").Split('\0', StringSplitOptions.RemoveEmptyEntries)
+                .Where(f => File.Exists(Path.Combine(repo, f)));
+        string[] skip = ["artifacts", "bin", "obj", "out", "cache", "node_modules", ".git"];
+        return Directory.EnumerateFiles(repo, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(repo, f).Replace('\\', '/'))
+            .Where(f => !f.Split('/').Any(skip.Contains));
+    }
+
+    /// <summary>
+    /// Markdown for the template: passages between &lt;!-- solutions-only:start --&gt; and
+    /// &lt;!-- solutions-only:end --&gt; are removed; &lt;!-- students-only ... --&gt; comments are uncovered.
+    /// </summary>
+    public static string ForStudents(string markdown)
+    {
+        var text = SolutionsOnly().Replace(markdown, "");
+        return StudentsOnly().Replace(text, m => m.Groups[1].Value.Trim('\n') + "\n");
+    }
+
+    /// <summary>Removes from Katas.sln the projects that were not exported (e.g. bench/).</summary>
+    static List<string> DropMissingProjects(string target)
+    {
+        var sln = Path.Combine(target, "Katas.sln");
+        var removed = new List<string>();
+        if (!File.Exists(sln)) return removed;
+        foreach (Match m in SolutionProject().Matches(File.ReadAllText(sln)))
+        {
+            var project = m.Groups[1].Value.Replace('\\', '/');
+            if (project.EndsWith(".csproj", StringComparison.Ordinal) && !File.Exists(Path.Combine(target, project)))
+                removed.Add(project);
+        }
+        if (removed.Count == 0) return removed;
+        var outcome = ProcessRunner.RunAsync("dotnet", ["sln", sln, "remove", .. removed], target, null, TimeSpan.FromMinutes(2), null,
+            CancellationToken.None).GetAwaiter().GetResult();
+        if (outcome.ExitCode != 0) throw new GraderException($"export student: could not update Katas.sln: {outcome.StandardError}");
+        return removed;
+    }
+
+    /// <summary>
+    /// Runs of three or more consecutive lines that only a solution has (not its stub), found in an
+    /// exported file: pasted answer code. A single line (a hint such as a method name) is not a leak.
+    /// </summary>
+    static List<string> Leaks(string repo, string target)
+    {
+        var secret = new HashSet<string>(StringComparer.Ordinal);
+        var solutions = Path.Combine(repo, "solutions");
+        if (!Directory.Exists(solutions)) return [];
+        foreach (var file in Directory.EnumerateFiles(solutions, "*.cs", SearchOption.AllDirectories))
+        {
+            var stub = Path.Combine(repo, "exercises", Path.GetRelativePath(solutions, file));
+            var stubLines = File.Exists(stub) ? File.ReadAllLines(stub).Select(l => l.Trim()).ToHashSet() : [];
+            foreach (var line in File.ReadAllLines(file).Select(l => l.Trim()))
+                if (line.Length >= 12 && !stubLines.Contains(line)) secret.Add(line);
+        }
+        var leaks = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Where(IsText))
+        {
+            var run = 0;
+            var number = 0;
+            foreach (var raw in File.ReadLines(file))
+            {
+                number++;
+                var line = raw.Trim();
+                if (line.Length == 0 || line is "{" or "}" or "};") continue; // blank lines and braces do not break a run
+                run = secret.Contains(line) ? run + 1 : 0;
+                if (run == 3) leaks.Add($"{Path.GetRelativePath(target, file)}:{number}: {line}");
+            }
+        }
+        return leaks;
+    }
+
+    static bool IsText(string file) =>
+        Path.GetExtension(file) is ".cs" or ".md" or ".json" or ".props" or ".targets" or ".csproj" or ".sln" or ".yml" or ".sh" or ".txt" or ".py";
+
+    [GeneratedRegex(@"<!-- solutions-only:start -->.*?<!-- solutions-only:end -->\n?", RegexOptions.Singleline)]
+    private static partial Regex SolutionsOnly();
+
+    [GeneratedRegex(@"<!-- students-only\n(.*?)-->\n?", RegexOptions.Singleline)]
+    private static partial Regex StudentsOnly();
+
+    [GeneratedRegex(@"^Project\(""\{[^}]+\}""\) = ""[^""]*"", ""([^""]+)""", RegexOptions.Multiline)]
+    private static partial Regex SolutionProject();
+}
