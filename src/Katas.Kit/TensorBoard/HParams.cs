@@ -45,10 +45,11 @@ public static class HParams
 
     /// <summary>
     /// The experiment (hyper-parameter names and types, metric tags), the session start (the values)
-    /// and the session end (success) summaries. Null values are left out, as in PyTorch.
+    /// and the session end (success) summaries, with exactly the fields PyTorch sets (no start or end
+    /// times). Null values are left out, as in PyTorch.
     /// </summary>
     public static (Summary Experiment, Summary SessionStart, Summary SessionEnd) Summaries(
-        IReadOnlyDictionary<string, object?> hparams, IEnumerable<string> metricTags, double timeSecs)
+        IReadOnlyDictionary<string, object?> hparams, IEnumerable<string> metricTags)
     {
         ArgumentNullException.ThrowIfNull(hparams);
         ArgumentNullException.ThrowIfNull(metricTags);
@@ -87,15 +88,11 @@ public static class HParams
                     WriteString(entry, 1, name);
                     WriteMessage(entry, 2, value.ToByteString());
                 }));
-            o.WriteTag(5, WireFormat.WireType.Fixed64);
-            o.WriteDouble(timeSecs);
         });
         var sessionEnd = Message(o =>
         {
             o.WriteTag(1, WireFormat.WireType.Varint);
             o.WriteEnum((int)SessionStatus.Success);
-            o.WriteTag(2, WireFormat.WireType.Fixed64);
-            o.WriteDouble(timeSecs);
         });
         return (Wrap(ExperimentTag, PluginData(2, experiment)),
                 Wrap(SessionStartInfoTag, PluginData(3, sessionStart)),

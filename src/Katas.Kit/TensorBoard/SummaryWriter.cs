@@ -11,9 +11,12 @@ namespace Katas.Kit.TensorBoard;
 
 /// <summary>
 /// PyTorch's <c>torch.utils.tensorboard.SummaryWriter</c> for TorchSharp: writes one events file in
-/// <see cref="LogDir"/> that <c>tensorboard --logdir</c> reads. Scalars and images are built with
-/// TorchSharp's own summary code; what TorchSharp's writer lacks is added here: <see cref="add_graph"/>,
-/// <see cref="add_hparams"/>, <see cref="flush"/>, <see cref="close"/> and <see cref="IDisposable"/>.
+/// <see cref="LogDir"/> that <c>tensorboard --logdir</c> reads. Images are encoded by TorchSharp's own
+/// summary code, and any TorchSharp summary can be added (<see cref="add_summary"/>); what TorchSharp's
+/// writer lacks is added here: <see cref="add_graph"/>, <see cref="add_hparams"/>, <see cref="flush"/>,
+/// <see cref="close"/> and <see cref="IDisposable"/>. (TorchSharp's writer cannot be extended instead:
+/// it keeps its file name private and reopens the file for every event, so a graph or flush/close
+/// could only live in a second file, which TensorBoard reads late or not at all while a run is live.)
 /// </summary>
 /// <remarks>
 /// Like PyTorch's writer it keeps the file open and buffers: events reach the file after
@@ -121,7 +124,7 @@ public sealed class SummaryWriter : IDisposable
         ArgumentNullException.ThrowIfNull(metricDict);
         ThrowIfClosed();
         var now = Now();
-        var (experiment, start, end) = HParams.Summaries(hparamDict, metricDict.Keys, now);
+        var (experiment, start, end) = HParams.Summaries(hparamDict, metricDict.Keys);
         runName ??= now.ToString("F6", CultureInfo.InvariantCulture);
         if (string.IsNullOrWhiteSpace(runName) || Path.IsPathRooted(runName) || runName.Split('/', '\\').Contains(".."))
             throw new ArgumentException($"runName \"{runName}\" must name a sub-folder of {LogDir}, e.g. \"lr=0.01\".", nameof(runName));

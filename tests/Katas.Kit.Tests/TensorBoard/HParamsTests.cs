@@ -55,14 +55,14 @@ public sealed class HParamsTests : IDisposable
     [Fact]
     public void The_experiment_bytes_follow_tensorboards_field_numbers()
     {
-        var (experiment, _, end) = HParams.Summaries(new Dictionary<string, object?> { ["a"] = 1.0 }, ["m"], timeSecs: 0);
+        var (experiment, _, end) = HParams.Summaries(new Dictionary<string, object?> { ["a"] = 1.0 }, ["m"]);
 
         // HParamsPluginData{experiment(2): Experiment{hparam_infos(4): {name(1) "a", type(4) FLOAT64=3},
         //                                             metric_infos(5): {name(1): MetricName{tag(2) "m"}}}}
         byte[] expected = [0x12, 14, 0x22, 5, 0x0A, 1, (byte)'a', 0x20, 3, 0x2A, 5, 0x0A, 3, 0x12, 1, (byte)'m'];
         experiment.Value.ShouldHaveSingleItem().Metadata.PluginData.Content.ToByteArray().ShouldBe(expected);
-        // HParamsPluginData{session_end_info(4): {status(1) SUCCESS=1, end_time_secs(2) 0.0}}
-        byte[] expectedEnd = [0x22, 11, 0x08, 1, 0x11, 0, 0, 0, 0, 0, 0, 0, 0];
+        // HParamsPluginData{session_end_info(4): {status(1) SUCCESS=1}}
+        byte[] expectedEnd = [0x22, 2, 0x08, 1];
         end.Value.ShouldHaveSingleItem().Metadata.PluginData.Content.ToByteArray().ShouldBe(expectedEnd);
     }
 
@@ -70,7 +70,7 @@ public sealed class HParamsTests : IDisposable
     public void A_value_tensorboard_cannot_show_is_refused_with_its_name_and_type()
     {
         var error = Should.Throw<ArgumentException>(() =>
-            HParams.Summaries(new Dictionary<string, object?> { ["started"] = DateTime.UnixEpoch }, [], 0));
+            HParams.Summaries(new Dictionary<string, object?> { ["started"] = DateTime.UnixEpoch }, []));
 
         error.Message.ShouldContain("'started' is a DateTime");
         error.Message.ShouldContain("numbers, strings and bools");
@@ -90,7 +90,7 @@ public sealed class HParamsTests : IDisposable
     [Fact]
     public void Values_round_trip_through_parse()
     {
-        var (_, start, _) = HParams.Summaries(new Dictionary<string, object?> { ["depth"] = 3L, ["name"] = "vgg" }, [], 12.5);
+        var (_, start, _) = HParams.Summaries(new Dictionary<string, object?> { ["depth"] = 3L, ["name"] = "vgg" }, []);
 
         var parsed = HParams.Parse(start.Value[0].Metadata.PluginData.Content);
 
