@@ -41,6 +41,7 @@ public static class ModelGraph
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(sampleInput);
+        using var tensors = torch.NewDisposeScope(); // frees what the sample run makes
         var scope = ClassName(model);
         var leaves = Leaves(model);
         var calls = new List<Call>();

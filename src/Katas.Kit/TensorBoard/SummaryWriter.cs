@@ -20,7 +20,7 @@ namespace Katas.Kit.TensorBoard;
 /// </summary>
 /// <remarks>
 /// Like PyTorch's writer it keeps the file open and buffers: events reach the file after
-/// <paramref name="maxQueue"/> events or <paramref name="flushSecs"/> seconds, on <see cref="flush"/>,
+/// <c>maxQueue</c> events or <c>flushSecs</c> seconds, on <see cref="flush"/>,
 /// and on <see cref="close"/>/<see cref="Dispose"/> (so write <c>using var writer = new SummaryWriter(dir);</c>).
 /// Wall times are seconds since 1970 as TensorBoard expects. Safe to call from several threads.
 /// </remarks>

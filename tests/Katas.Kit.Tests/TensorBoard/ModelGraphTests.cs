@@ -109,6 +109,31 @@ public sealed class ModelGraphTests : IDisposable
         Node(graph, "Fork/right").Input.ShouldBe(["input"], "right reads x itself, not left's output");
     }
 
+    sealed class Branches : Module<Tensor, Tensor>
+    {
+        public readonly Linear stem = Linear(3, 3);
+        public readonly Linear side = Linear(3, 3);
+        public readonly Linear main = Linear(3, 3);
+
+        public Branches() : base(nameof(Branches)) => RegisterComponents();
+
+        public override Tensor forward(Tensor x)
+        {
+            var h = stem.call(x);
+            var s = side.call(h);
+            return main.call(h) + s;
+        }
+    }
+
+    [Fact]
+    public void A_branch_starts_at_the_layer_whose_output_it_reads_not_at_the_layer_that_ran_last()
+    {
+        var graph = ModelGraph.Build(new Branches(), torch.randn(2, 3));
+
+        Node(graph, "Branches/side").Input.ShouldBe(["Branches/stem"]);
+        Node(graph, "Branches/main").Input.ShouldBe(["Branches/stem"], "main reads h, stem's output, although side ran in between");
+    }
+
     sealed class Twice : Module<Tensor, Tensor>
     {
         public readonly ReLU act = ReLU();
