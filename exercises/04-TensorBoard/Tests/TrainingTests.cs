@@ -1,0 +1,70 @@
+using static TorchSharp.torch.optim;
+
+namespace Katas.TensorBoardLogging.Tests;
+
+public class TrainingTests
+{
+    static (Cnn Model, Tensor Images, Tensor Labels) Setup(int seed)
+    {
+        Seeding.Seed(seed);
+        return (new Cnn(), torch.rand(16, 1, 28, 28), torch.randint(0, 10, [16]));
+    }
+
+    static Dictionary<string, Tensor> Snapshot(Cnn model) =>
+        model.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
+
+    /// <summary>The gradient of the cross-entropy at the model's current parameters, computed on a copy.</summary>
+    static Dictionary<string, Tensor> Gradients(Cnn model, Tensor images, Tensor labels)
+    {
+        var copy = new Cnn();
+        copy.load_state_dict(model.state_dict());
+        nn.functional.cross_entropy(copy.forward(images), labels).backward();
+        return copy.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!.clone());
+    }
+
+    [Fact, Points(2)]
+    public void TrainStep_returns_the_cross_entropy_of_the_batch_before_the_update()
+    {
+        var (model, images, labels) = Setup(1);
+        float expected;
+        using (torch.no_grad()) expected = nn.functional.cross_entropy(model.forward(images), labels).item<float>();
+        using var sgd = SGD(model.parameters(), 0.1);
+
+        var loss = Training.TrainStep(model, sgd, images, labels);
+
+        loss.ShouldBe(expected, 1e-4f, "TrainStep returns cross_entropy(model(images), labels), computed before optimizer.step()");
+    }
+
+    [Fact, Points(2)]
+    public void TrainStep_moves_every_parameter_by_one_step_on_fresh_gradients()
+    {
+        const double lr = 0.1;
+        var (model, images, labels) = Setup(2);
+        using var sgd = SGD(model.parameters(), lr);
+        Training.TrainStep(model, sgd, images, labels);
+        var before = Snapshot(model);
+        var fresh = Gradients(model, images, labels);
+
+        Training.TrainStep(model, sgd, images, labels);
+
+        foreach (var (name, parameter) in model.named_parameters())
+            parameter.ShouldBeClose(before[name] - lr * fresh[name], rtol: 1e-3, atol: 1e-5,
+                $"after a second SGD step, {name} should be {name} - lr * (this step's gradient). Call optimizer.zero_grad() " +
+                "before loss.backward() (gradients add up otherwise), then optimizer.step().");
+    }
+
+    [Fact, Points(1)]
+    public void Accuracy_is_the_share_of_images_classified_right_and_switches_to_eval_mode()
+    {
+        var (model, images, _) = Setup(3);
+        Tensor labels;
+        using (torch.no_grad()) labels = model.forward(images).argmax(1);
+        labels[..4] = (labels[..4] + 1) % 10; // 4 of the 16 labels now disagree with the model
+        model.train();
+
+        var accuracy = Training.Accuracy(model, images, labels);
+
+        accuracy.ShouldBe(0.75, 1e-9, "12 of 16 predictions (argmax of the scores) match the labels");
+        model.training.ShouldBeFalse("testing switches the model to eval mode: model.eval()");
+    }
+}

@@ -1,0 +1,32 @@
+using Katas.Kit.Data;
+using Katas.Kit.TensorBoard;
+
+namespace Katas.TensorBoardLogging;
+
+/// <summary>One complete run: everything TensorBoard can show about it, in one folder.</summary>
+public static class Experiment
+{
+    public const int HeldOutCount = 1000;
+    public const string AccuracyMetric = "hparam/accuracy";
+    public const string LossMetric = "hparam/loss";
+
+    public static double Run(string logDir, int steps = 300, int batchSize = 64, double learningRate = 0.001, int seed = 0)
+    {
+        Seeding.Seed(seed);
+        using var train = Mnist.Load(train: true);
+        using var test = Mnist.Load(train: false);
+        var heldOut = new MnistSplit(test.Images[..HeldOutCount], test.Labels[..HeldOutCount]);
+        var model = new Cnn();
+
+        using var writer = new SummaryWriter(logDir);
+        Visuals.LogDigits(writer, train.Images[..32]);
+        Visuals.LogModel(writer, model, train.Images[..1]);
+        var losses = Training.Fit(model, writer, train, heldOut, steps, batchSize, learningRate);
+        var accuracy = Training.Accuracy(model, heldOut.Images, heldOut.Labels);
+        writer.add_hparams(
+            new Dictionary<string, object?> { ["lr"] = learningRate, ["batch_size"] = batchSize, ["steps"] = steps, ["seed"] = seed },
+            new Dictionary<string, double> { [AccuracyMetric] = accuracy, [LossMetric] = losses[^1] },
+            runName: "hparams");
+        return accuracy;
+    }
+}
