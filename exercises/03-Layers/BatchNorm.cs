@@ -35,7 +35,7 @@ public sealed class BatchNorm : Module<Tensor, Tensor>
         //      with n = x.numel() / C values per channel (n < 2 -> ArgumentException: no variance), update
         //      in place inside using (torch.no_grad()):
         //        running_mean.mul_(1 - momentum).add_(mean * momentum);
-        //        running_var.mul_(1 - momentum).add_(variance * n / (n - 1) * momentum);   // unbiased
+        //        running_var.mul_(1 - momentum).add_(variance * (n / (n - 1.0)) * momentum);   // unbiased
         //  - eval: mean = running_mean; variance = running_var;
         //  - return (x - mean.reshape(shape)) / (variance.reshape(shape) + eps).sqrt() * weight.reshape(shape) + bias.reshape(shape).
         throw new NotImplementedException("TODO 10: write BatchNorm.forward (batch statistics in training, running ones in eval). See README step 10.");
