@@ -1,0 +1,39 @@
+using Katas.Kit.Data;
+using static TorchSharp.torch.optim;
+
+namespace Katas.MnistCnn.Tests;
+
+/// <summary>
+/// The chapter's main run, done once per test process and shared by the tests that need a trained
+/// network: one epoch of Adam (lr 1e-3) over MNIST's 60 000 training digits in shuffled batches of
+/// 64, then predictions for the 10 000 test digits.
+/// </summary>
+/// <remarks>
+/// A Lazy, not an xunit fixture: on the stubs every test that asks for the run fails with the
+/// stub's own NotImplementedException (Lazy remembers it), which is what the learner should see.
+/// KATAS_SEED picks another seed, for calibrating the thresholds (README).
+/// </remarks>
+internal static class TrainedCnn
+{
+    public static int Seed { get; } = int.TryParse(Environment.GetEnvironmentVariable("KATAS_SEED"), out var s) ? s : 0;
+
+    static readonly Lazy<Run> Once = new(Train);
+
+    public static Run Get() => Once.Value;
+
+    internal sealed record Run(Cnn Model, MnistSplit Test, Tensor Predicted, double MeanLoss, TimeSpan Took);
+
+    static Run Train()
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        Seeding.Seed(Seed);
+        var model = new Cnn();
+        using var train = MnistDataset.Load(train: true);
+        using var loader = Loading.Loader(train, batchSize: 64, shuffle: true, seed: Seed);
+        using var adam = Adam(model.parameters(), lr: Training.LearningRate);
+        var meanLoss = Training.TrainEpoch(model, adam, loader);
+        var took = watch.Elapsed;
+        var test = Mnist.Load(train: false);
+        return new Run(model, test, Training.Predict(model, test.Images), meanLoss, took);
+    }
+}

@@ -1,0 +1,53 @@
+using static TorchSharp.torch.nn;
+using static TorchSharp.torch.optim;
+
+namespace Katas.MnistCnn;
+
+/// <summary>Training the CNN for an epoch, predicting digits, measuring accuracy.</summary>
+public static class Training
+{
+    public const double LearningRate = 1e-3;
+
+    /// <summary>
+    /// One pass over <paramref name="batches"/> (dictionaries with "data" and "label", as a
+    /// DataLoader yields them), one optimizer step per batch.
+    /// </summary>
+    /// <returns>The mean of the batches' losses.</returns>
+    public static double TrainEpoch(Module<Tensor, Tensor> model, Optimizer optimizer, IEnumerable<Dictionary<string, Tensor>> batches)
+    {
+        // TODO 5 — the loop of every PyTorch program:
+        //    model.train();
+        //    foreach (var batch in batches)
+        //    {
+        //        using var scope = torch.NewDisposeScope();  // frees this step's tensors at the end of the step
+        //        optimizer.zero_grad();
+        //        var loss = functional.cross_entropy(model.forward(batch["data"]), batch["label"]);
+        //        loss.backward();
+        //        optimizer.step();
+        //        ... add loss.item<float>() to a total, count the batches
+        //    }
+        //  Return total / count.
+        throw new NotImplementedException("TODO 5: write Training.TrainEpoch (one step per batch). See README step 5.");
+    }
+
+    /// <summary>The predicted digit of every image: int64 [N], on the CPU.</summary>
+    public static Tensor Predict(Module<Tensor, Tensor> model, Tensor images, int batchSize = 1000)
+    {
+        // TODO 6 — testing: eval mode, no gradients, a few images at a time, results back on the CPU.
+        //    model.eval();
+        //    using var _ = torch.no_grad();
+        //    foreach (var chunk in images.split(batchSize)) ... model.forward(chunk).argmax(dim: 1).cpu()
+        //  then torch.cat the chunks' predictions (dim 0). A NewDisposeScope per chunk frees the
+        //  activations; keep the prediction with .MoveToOuterDisposeScope().
+        throw new NotImplementedException("TODO 6: write Training.Predict (eval, no_grad, argmax, cpu). See README step 6.");
+    }
+
+    /// <summary>The share of <paramref name="predicted"/> equal to <paramref name="labels"/>, between 0 and 1.</summary>
+    public static double Accuracy(Tensor predicted, Tensor labels)
+    {
+        // TODO 7 — predicted.eq(labels) is 1 where right, 0 where wrong: its mean is the accuracy
+        //  (.to(float64).mean().item<double>()). First, if the shapes differ, throw an ArgumentException
+        //  whose message shows both shapes.
+        throw new NotImplementedException("TODO 7: write Training.Accuracy. See README step 7.");
+    }
+}

@@ -1,0 +1,33 @@
+using static TorchSharp.torch.nn;
+
+namespace Katas.Layers;
+
+/// <summary>Convolutions in 1, 2 and 3 dimensions, and the size of what they give.</summary>
+public static class ConvShapes
+{
+    /// <summary>
+    /// The size, along one dimension, of a convolution's (or pooling's) output for an input of
+    /// <paramref name="inputSize"/> positions.
+    /// </summary>
+    public static long OutputSize(long inputSize, long kernel, long stride = 1, long padding = 0, long dilation = 1)
+    {
+        // TODO 1 — the formula of PyTorch's Conv docs:
+        //    floor((inputSize + 2*padding - dilation*(kernel - 1) - 1) / stride) + 1
+        //  Integer division of non-negative longs already floors. Before computing, check the input:
+        //  kernel, stride, dilation >= 1 and padding >= 0 (ArgumentOutOfRangeException.ThrowIfLessThan /
+        //  ThrowIfNegative), and throw an ArgumentException when the kernel's span
+        //  dilation*(kernel - 1) + 1 is larger than the padded input inputSize + 2*padding: say so, and
+        //  suggest a smaller kernel or more padding.
+        throw new NotImplementedException("TODO 1: write ConvShapes.OutputSize (the output-size formula). See README step 1.");
+    }
+
+    /// <summary>nn.Conv1d, nn.Conv2d or nn.Conv3d, as <paramref name="dims"/> says, with these settings.</summary>
+    public static Module<Tensor, Tensor> Conv(int dims, long inChannels, long outChannels, long kernel,
+        long stride = 1, long padding = 0, long dilation = 1)
+    {
+        // TODO 2 — a switch on dims:
+        //    1 => Conv1d(inChannels, outChannels, kernel, stride, padding, dilation), 2 => Conv2d(...), 3 => Conv3d(...)
+        //  anything else: throw new ArgumentOutOfRangeException(nameof(dims), dims, "<what dims may be>").
+        throw new NotImplementedException("TODO 2: write ConvShapes.Conv (Conv1d, Conv2d or Conv3d). See README step 2.");
+    }
+}
