@@ -1,0 +1,13 @@
+using static Katas.Vgg.VggConfigs;
+
+namespace Katas.Vgg;
+
+/// <summary>A VGG for MNIST: the same architecture with a small config and a small head.</summary>
+public static class MnistVgg
+{
+    public static int[] Config => [16, M, 32, M, 64, M];
+
+    // 28x28 -> 14 -> 7 -> 3 after three pools: pooling to 3x3 keeps all of it; 128 hidden units are plenty.
+    public static Vgg Create() =>
+        new(Config, batchNorm: true, numClasses: 10, inChannels: 1, pooledSize: 3, hidden: 128);
+}
