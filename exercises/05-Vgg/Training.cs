@@ -5,14 +5,17 @@ using static TorchSharp.torch.optim;
 namespace Katas.Vgg;
 
 /// <summary>
-/// Given to you (not an exercise): chapter 2's training loop, unchanged. A VGG trains like any
-/// other network; what this chapter changes is only how the network is built.
+/// Given to you (not an exercise): chapter 2's training loop, plus a learning-rate schedule. A VGG
+/// trains like any other network; what this chapter changes is how the network is built.
 /// </summary>
 public static class Training
 {
-    /// <summary>One pass over (images, labels) in shuffled mini-batches; returns the mean loss.</summary>
+    /// <summary>
+    /// One pass over (images, labels) in shuffled mini-batches; returns the mean loss. A scheduler, if
+    /// given, moves the learning rate after every step.
+    /// </summary>
     public static float TrainEpoch(Module<Tensor, Tensor> model, Optimizer optimizer, Tensor images, Tensor labels,
-        int batchSize, torch.Generator shuffle)
+        int batchSize, torch.Generator shuffle, lr_scheduler.LRScheduler? scheduler = null)
     {
         model.train();
         var order = torch.randperm(images.shape[0], generator: shuffle);
@@ -27,6 +30,7 @@ public static class Training
             var loss = nn.functional.cross_entropy(model.forward(images[index]), labels[index]);
             loss.backward();
             optimizer.step();
+            scheduler?.step();
             total += loss.item<float>();
             batches++;
         }
@@ -51,19 +55,24 @@ public static class Training
 
     /// <summary>
     /// Trains on the first <paramref name="trainCount"/> training images for <paramref name="epochs"/>
-    /// epochs with Adam; the shuffles come from <paramref name="seed"/>. Returns each epoch's mean loss.
+    /// epochs with Adam and a one-cycle schedule (the learning rate rises to <paramref name="maxLearningRate"/>,
+    /// then falls to almost 0: fast progress first, fine adjustment at the end). The shuffles come
+    /// from <paramref name="seed"/>. Returns each epoch's mean loss.
     /// </summary>
     public static float[] Fit(Module<Tensor, Tensor> model, MnistSplit train, int trainCount, int epochs,
-        int seed, int batchSize = 64, double learningRate = 1e-3)
+        int seed, int batchSize = 128, double maxLearningRate = 0.01)
     {
+        ArgumentNullException.ThrowIfNull(train);
         var count = Math.Min(trainCount, train.Count);
-        var images = train.Images[..(int)count];
-        var labels = train.Labels[..(int)count];
-        using var optimizer = Adam(model.parameters(), learningRate);
+        var images = train.Images.narrow(0, 0, count);
+        var labels = train.Labels.narrow(0, 0, count);
+        using var optimizer = Adam(model.parameters(), maxLearningRate);
+        var stepsPerEpoch = (int)((count + batchSize - 1) / batchSize);
+        var schedule = lr_scheduler.OneCycleLR(optimizer, max_lr: maxLearningRate, total_steps: epochs * stepsPerEpoch);
         using var shuffle = new torch.Generator((ulong)seed);
         var losses = new float[epochs];
         for (var epoch = 0; epoch < epochs; epoch++)
-            losses[epoch] = TrainEpoch(model, optimizer, images, labels, batchSize, shuffle);
+            losses[epoch] = TrainEpoch(model, optimizer, images, labels, batchSize, shuffle, schedule);
         return losses;
     }
 }

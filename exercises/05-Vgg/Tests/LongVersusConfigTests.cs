@@ -24,7 +24,7 @@ public class LongVersusConfigTests
         var fromConfig = VggLayers.MakeLayers(VggConfigs.Vgg16, batchNorm: true);
         var longOne = new LongVgg16(numClasses: 10);
         // Copy the long network's weights into the config-built one, in order (names differ: "conv1.0.weight" vs "0.weight").
-        var source = longOne.Blocks.SelectMany(b => b.parameters().Concat(b.buffers())).ToList();
+        var source = longOne.Blocks.SelectMany(b => b.parameters()).Concat(longOne.Blocks.SelectMany(b => b.buffers())).ToList();
         var target = fromConfig.parameters().Concat(fromConfig.buffers()).ToList();
         target.Count.ShouldBe(source.Count, "both have the same number of parameters and buffers");
         using (torch.no_grad())

@@ -21,18 +21,15 @@ public class MnistVggTests
     [Fact, Points(3)]
     public void Your_small_vgg_reaches_98_percent_on_the_mnist_test_set_after_training_on_the_cpu()
     {
-        using var train = Mnist.Load(train: true);
-        using var test = Mnist.Load(train: false);
         Seeding.Seed(0);
         var vgg = MnistVgg.Create();
+        using var train = Mnist.Load(train: true);
+        using var test = Mnist.Load(train: false);
 
-        Training.Fit(vgg, train, trainCount: TrainCount, epochs: 1, seed: 0);
+        Training.Fit(vgg, train, trainCount: Mnist.TrainCount, epochs: 1, seed: 0);
 
-        // Calibrated over seeds 0..9 (README, "How the thresholds were chosen").
+        // One epoch of the solution's VGG scored 98.59-98.84 % over seeds 0..9 (README, "How the thresholds were chosen").
         Training.Accuracy(vgg, test.Images, test.Labels).ShouldBeGreaterThanOrEqualTo(0.98,
-            "a VGG trained on MNIST for one epoch should classify at least 98 % of the 10 000 test digits right");
+            "a small VGG trained for one epoch (60 000 images) should classify at least 98 % of the 10 000 test digits right");
     }
-
-    /// <summary>How many training images the test uses (budget: the whole chapter in about a minute on 2 cores).</summary>
-    const int TrainCount = 30_000;
 }
