@@ -1,0 +1,128 @@
+using static Katas.Vgg.VggConfigs;
+using F = TorchSharp.torch.nn.functional;
+
+namespace Katas.Vgg.Tests;
+
+public class VggTests
+{
+    // TorchVision's counts for 1000 classes (torchvision.models.vgg11(), ..., vgg19_bn()).
+    [Theory, Points(1)]
+    [InlineData(11, false, 132_863_336L)]
+    [InlineData(13, false, 133_047_848L)]
+    [InlineData(16, false, 138_357_544L)]
+    [InlineData(19, false, 143_667_240L)]
+    [InlineData(11, true, 132_868_840L)]
+    [InlineData(13, true, 133_053_736L)]
+    [InlineData(16, true, 138_365_992L)]
+    [InlineData(19, true, 143_678_248L)]
+    public void The_parameter_count_equals_torchvisions(int depth, bool batchNorm, long expected)
+    {
+        using var meta = new MetaDevice();
+
+        var vgg = new Vgg(Configs.ByDepth(depth), batchNorm, numClasses: 1000);
+
+        vgg.parameters().Sum(p => p.numel()).ShouldBe(expected,
+            $"vgg{depth}{(batchNorm ? "_bn" : "")} has {expected:N0} parameters in TorchVision; most of them (about 120 M) " +
+            "are the classifier's: Linear(512 * 7 * 7, 4096), Linear(4096, 4096), Linear(4096, 1000)");
+    }
+
+    [Theory, Points(2)]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Vgg16_has_the_state_dict_keys_and_shapes_of_torchvisions_vgg16(bool batchNorm)
+    {
+        using var meta = new MetaDevice();
+
+        var ours = new Vgg(VggConfigs.Vgg16, batchNorm, numClasses: 1000);
+
+        var reference = batchNorm ? torchvision.models.vgg16_bn(device: torch.device("meta")) : torchvision.models.vgg16(device: torch.device("meta"));
+        Layers.Shapes(ours).ShouldBe(Layers.Shapes(reference),
+            "same names, same shapes, same order as TorchVision: then its weights (and PyTorch's) load into your VGG");
+    }
+
+    [Fact, Points(2)]
+    public void Vgg16_maps_a_224x224_rgb_image_to_1000_class_scores()
+    {
+        Seeding.Seed(0);
+        var vgg = new Vgg(VggConfigs.Vgg16); // a real one: 550 MB of weights
+        vgg.eval();
+        using var _ = torch.no_grad();
+
+        using var scores = vgg.forward(torch.randn(1, 3, 224, 224));
+
+        scores.shape.ShouldBe([1L, 1000L], "one score per ImageNet class");
+        scores.isfinite().all().item<bool>().ShouldBeTrue();
+    }
+
+    [Fact, Points(2)]
+    public void Forward_is_features_then_avgpool_then_flatten_then_the_classifier()
+    {
+        Seeding.Seed(3);
+        var vgg = new Vgg([8, M, 16, M], numClasses: 5, pooledSize: 2, hidden: 12);
+        vgg.eval(); // dropout off: the output is deterministic
+        var x = torch.randn(3, 3, 16, 16);
+
+        using var actual = vgg.forward(x);
+
+        using var _ = torch.no_grad();
+        var w = vgg.classifier.state_dict();
+        var h = torch.flatten(F.adaptive_avg_pool2d(vgg.features.forward(x), [2, 2]), 1);
+        h = F.relu(F.linear(h, w["0.weight"], w["0.bias"]));
+        h = F.relu(F.linear(h, w["3.weight"], w["3.bias"]));
+        var expected = F.linear(h, w["6.weight"], w["6.bias"]);
+        actual.ShouldBeClose(expected, rtol: 1e-5, atol: 1e-6,
+            "forward = classifier(flatten(avgpool(features(x)), 1)), and the classifier is " +
+            "Linear, ReLU, Dropout, Linear, ReLU, Dropout, Linear (positions 0, 3, 6 hold the Linear layers)");
+    }
+
+    [Fact, Points(1)]
+    public void The_classifier_reads_the_last_convolutions_channels_times_pooledSize_squared()
+    {
+        var vgg = new Vgg([8, M, 24, M], numClasses: 7, pooledSize: 2, hidden: 10);
+
+        var shapes = Layers.Shapes(vgg.classifier).ToDictionary(s => s.Name, s => s.Shape);
+
+        shapes["0.weight"].ShouldBe("10x96", "the first Linear reads 24 channels x 2 x 2 pooled positions = 96 features");
+        shapes["3.weight"].ShouldBe("10x10", "hidden -> hidden");
+        shapes["6.weight"].ShouldBe("7x10", "hidden -> numClasses");
+    }
+
+    [Fact, Points(1)]
+    public void The_adaptive_pool_lets_any_image_size_reach_the_classifier()
+    {
+        var vgg = new Vgg([8, M, 16, M], numClasses: 4, pooledSize: 3, hidden: 16);
+        vgg.eval();
+        using var _ = torch.no_grad();
+
+        using var small = vgg.forward(torch.randn(2, 3, 12, 12));
+        using var large = vgg.forward(torch.randn(2, 3, 40, 40));
+
+        small.shape.ShouldBe([2L, 4L], "after two pools a 12x12 image is 3x3, pooled to 3x3");
+        large.shape.ShouldBe([2L, 4L], "a 40x40 image is 10x10 after two pools; AdaptiveAvgPool2d(3) makes it 3x3 too");
+    }
+
+    [Fact, Points(1)]
+    public void The_classifier_uses_dropout_while_training_and_not_while_testing()
+    {
+        Seeding.Seed(4);
+        var vgg = new Vgg([8, M], numClasses: 3, pooledSize: 2, hidden: 64);
+        var x = torch.randn(4, 3, 8, 8);
+        using var _ = torch.no_grad();
+
+        vgg.train();
+        var trainA = vgg.forward(x);
+        var trainB = vgg.forward(x);
+        vgg.eval();
+        var evalA = vgg.forward(x);
+        var evalB = vgg.forward(x);
+
+        trainA.allclose(trainB).ShouldBeFalse("in training mode Dropout zeroes random units, so two passes differ");
+        evalA.ShouldEqual(evalB, "in eval mode Dropout does nothing: the output is deterministic");
+    }
+
+    [Fact, Points(1)]
+    public void Fewer_than_one_class_is_rejected()
+    {
+        Should.Throw<ArgumentOutOfRangeException>(() => new Vgg([8, M], numClasses: 0));
+    }
+}

@@ -1,0 +1,117 @@
+using static TorchSharp.torch.optim;
+
+namespace Katas.GpuAndCheckpoints.Tests;
+
+public class OnDeviceTests
+{
+    [Fact, Points(1)]
+    public void Choose_follows_KATAS_DEVICE_and_picks_cuda_when_available_on_auto()
+    {
+        var before = Environment.GetEnvironmentVariable(Devices.Variable);
+        try
+        {
+            Environment.SetEnvironmentVariable(Devices.Variable, "cpu");
+            OnDevice.Choose().type.ShouldBe(DeviceType.CPU, "KATAS_DEVICE=cpu means the CPU, even where there is a GPU: use Devices.Choose()");
+
+            Environment.SetEnvironmentVariable(Devices.Variable, "auto");
+            OnDevice.Choose().type.ShouldBe(Gpu.Available ? DeviceType.CUDA : DeviceType.CPU,
+                "auto means CUDA when torch.cuda.is_available(), else the CPU");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Devices.Variable, before);
+        }
+    }
+
+    [Fact, Points(2)]
+    public void Predict_returns_the_class_with_the_highest_score_on_the_cpu_in_eval_mode()
+    {
+        var model = Models.Make(Models.Small, seed: 1);
+        var x = torch.randn(20, 4);
+        Tensor expected;
+        using (torch.no_grad()) expected = model.forward(x).argmax(1);
+        model.train();
+
+        using var predicted = OnDevice.Predict(model, x, torch.CPU);
+
+        predicted.device_type.ShouldBe(DeviceType.CPU, "the results come back to the CPU: .cpu()");
+        predicted.dtype.ShouldBe(int64);
+        predicted.ShouldEqual(expected, "the predicted class is argmax(scores, dim: 1)");
+        model.training.ShouldBeFalse("predicting switches the model to eval mode");
+    }
+
+    [Fact, Points(2)]
+    public void TrainStep_takes_one_optimizer_step_on_the_batch_and_returns_its_loss()
+    {
+        var model = Models.Make(Models.Small, seed: 2);
+        var reference = new Mlp(Models.Small);
+        reference.load_state_dict(model.state_dict());
+        var (x, y) = ToyData.Make(32, features: 4, classes: 3, seed: 2);
+        using var referenceSgd = SGD(reference.parameters(), 0.1);
+        referenceSgd.zero_grad();
+        var expectedLoss = nn.functional.cross_entropy(reference.forward(x), y);
+        expectedLoss.backward();
+        referenceSgd.step();
+        using var sgd = SGD(model.parameters(), 0.1);
+
+        var loss = OnDevice.TrainStep(model, sgd, x, y, torch.CPU);
+
+        loss.ShouldBe(expectedLoss.item<float>(), 1e-5f, "TrainStep returns cross_entropy(model(x), y) before the update");
+        model.ShouldHaveTheWeightsOf(reference, atol: 1e-6, why: "after zero_grad, backward and step, as one SGD step");
+        model.training.ShouldBeTrue("training happens in train mode");
+    }
+
+    [Fact, Points(3)]
+    public void On_cuda_a_training_step_gives_the_parameters_of_the_same_step_on_the_cpu()
+    {
+        var (x, y) = ToyData.Make(64, features: 4, classes: 3, seed: 3);
+        var onCpu = Models.Make(Models.Small, seed: 3);
+        var onCuda = new Mlp(Models.Small);
+        onCuda.load_state_dict(onCpu.state_dict());
+        using var cpuSgd = SGD(onCpu.parameters(), 0.1);
+        var cpuLoss = OnDevice.TrainStep(onCpu, cpuSgd, x, y, torch.CPU);
+        Cuda.SkipUnlessAvailable();
+
+        onCuda.to(torch.CUDA); // the model first, then the optimizer that holds its parameters
+        using var cudaSgd = SGD(onCuda.parameters(), 0.1);
+        var cudaLoss = OnDevice.TrainStep(onCuda, cudaSgd, x, y, torch.CUDA); // x and y are still on the CPU
+
+        onCuda.fc1.weight!.device_type.ShouldBe(DeviceType.CUDA, "the model stays on the GPU");
+        cudaLoss.ShouldBe(cpuLoss, 1e-4f, "the same step computes the same loss on either device");
+        onCuda.ShouldHaveTheWeightsOf(onCpu, atol: 1e-5, why: "the same step gives the same parameters (up to float rounding: GPUs sum in another order)");
+    }
+
+    [Fact, Points(2)]
+    public void On_cuda_Predict_moves_model_and_data_there_and_brings_the_classes_back_to_the_cpu()
+    {
+        var model = Models.Make(Models.Small, seed: 4);
+        var x = torch.randn(50, 4);
+        using var onCpu = OnDevice.Predict(model, x, torch.CPU);
+        Cuda.SkipUnlessAvailable();
+
+        using var onCuda = OnDevice.Predict(model, x, torch.CUDA);
+
+        model.fc1.weight!.device_type.ShouldBe(DeviceType.CUDA, "model.to(device) moves the parameters");
+        x.device_type.ShouldBe(DeviceType.CPU, "x.to(device) makes a copy on the device; the caller's tensor stays where it was");
+        onCuda.device_type.ShouldBe(DeviceType.CPU, "the results come back to the CPU: .cpu()");
+        onCuda.ShouldEqual(onCpu, "the same model predicts the same classes on either device");
+    }
+
+    [Fact, Points(2)]
+    public void On_cuda_a_checkpoint_saved_from_the_gpu_loads_on_the_cpu_and_onto_the_gpu()
+    {
+        using var folder = new TempFolder();
+        var model = Models.Make(Models.Small, seed: 5);
+        Checkpoint.Save(folder.File("from-cpu.ckpt"), model);
+        Cuda.SkipUnlessAvailable();
+        model.to(torch.CUDA);
+
+        Checkpoint.Save(folder.File("from-gpu.ckpt"), model);
+
+        var onCpu = Checkpoint.LoadModel(folder.File("from-gpu.ckpt"));
+        onCpu.fc1.weight!.device_type.ShouldBe(DeviceType.CPU, "a checkpoint holds CPU tensors: it loads on any machine");
+        onCpu.ShouldHaveTheWeightsOf(Checkpoint.LoadModel(folder.File("from-cpu.ckpt")), why: "saved from the GPU or the CPU, the weights are the same");
+        var onGpu = Checkpoint.LoadModel(folder.File("from-gpu.ckpt"), torch.CUDA);
+        onGpu.fc1.weight!.device_type.ShouldBe(DeviceType.CUDA, "LoadModel(path, device) puts the model where it is asked to (map_location)");
+    }
+}

@@ -1,0 +1,68 @@
+using static TorchSharp.torch.optim;
+
+namespace Katas.GpuAndCheckpoints.Tests;
+
+/// <summary>Training that stops and goes on must end where uninterrupted training ends.</summary>
+public class ResumeTests
+{
+    static readonly MlpSpec Spec = new(InFeatures: 6, Hidden: 16, Classes: 3);
+    const int Seed = 7, BatchSize = 32;
+    const double LearningRate = 0.01;
+    static readonly (Tensor X, Tensor Y) Data = ToyData.Make(256, Spec.InFeatures, Spec.Classes, Seed);
+
+    [Fact, Points(3)]
+    public void Two_epochs_straight_and_one_plus_resume_plus_one_give_identical_parameters()
+    {
+        using var folder = new TempFolder();
+        var first = Models.Make(Spec, Seed);
+        using (var adam = Adam(first.parameters(), LearningRate))
+        {
+            Epoch(first, adam, 0);
+            Checkpoint.Save(folder.File("train.ckpt"), first, adam, epoch: 1);
+            PythonCheck.WriteCheckpoint(first, adam, epoch: 1);
+        }
+        // Later, in a new process: new objects, other initial weights, a fresh optimizer.
+        var resumed = Models.Make(Spec, seed: 99);
+        using var resumedAdam = Adam(resumed.parameters(), LearningRate);
+
+        var done = Checkpoint.Resume(folder.File("train.ckpt"), resumed, resumedAdam);
+        for (var epoch = done; epoch < 2; epoch++)
+            Epoch(resumed, resumedAdam, epoch);
+
+        done.ShouldBe(1, "the checkpoint says one epoch is done");
+        resumed.ShouldHaveTheWeightsOf(TwoEpochsStraight(),
+            why: "stopping and resuming must not change the result: the weights AND Adam's state (its moment estimates and step count) come back");
+    }
+
+    [Fact, Points(1)]
+    public void Resuming_with_the_weights_but_a_fresh_optimizer_would_end_elsewhere()
+    {
+        using var folder = new TempFolder();
+        var first = Models.Make(Spec, Seed);
+        using (var adam = Adam(first.parameters(), LearningRate))
+            Epoch(first, adam, 0);
+        StateDicts.Save(first, folder.File("weights-only.pt"));
+        var resumed = Models.Make(Spec, seed: 99);
+
+        StateDicts.Load(resumed, folder.File("weights-only.pt"));
+        using (var freshAdam = Adam(resumed.parameters(), LearningRate))
+            Epoch(resumed, freshAdam, 1);
+
+        resumed.fc1.weight!.allclose(TwoEpochsStraight().fc1.weight!, rtol: 1e-4, atol: 1e-5).ShouldBeFalse(
+            "a fresh Adam starts its moment estimates from zero, so the weights alone do not resume training: " +
+            "that is why a training checkpoint also holds the optimizer's state");
+    }
+
+    static void Epoch(Mlp model, Optimizer optimizer, int epoch) =>
+        Training.TrainEpoch(model, optimizer, Data.X, Data.Y, epoch, Seed, BatchSize, torch.CPU);
+
+    /// <summary>The reference: two epochs without stopping.</summary>
+    static Mlp TwoEpochsStraight()
+    {
+        var model = Models.Make(Spec, Seed);
+        using var adam = Adam(model.parameters(), LearningRate);
+        Epoch(model, adam, 0);
+        Epoch(model, adam, 1);
+        return model;
+    }
+}

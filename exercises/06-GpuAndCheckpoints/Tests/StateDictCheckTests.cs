@@ -1,0 +1,33 @@
+namespace Katas.GpuAndCheckpoints.Tests;
+
+public class StateDictCheckTests
+{
+    [Fact, Points(2)]
+    public void Verify_lists_every_missing_unexpected_and_misshapen_entry()
+    {
+        var model = Models.Make(Models.Small, seed: 0);
+        var stateDict = model.state_dict().ToDictionary(kv => kv.Key, kv => kv.Value);
+        stateDict.Remove("fc2.bias");
+        stateDict["fc3.weight"] = torch.zeros(3, 3);
+        stateDict["fc1.weight"] = torch.zeros(8, 5);
+
+        var error = Should.Throw<CheckpointException>(() => StateDictCheck.Verify(model, stateDict, "old.pt"));
+
+        error.Message.ShouldContain("fc2.bias", Case.Sensitive, "an entry the model has and the file lacks");
+        error.Message.ShouldContain("fc3.weight", Case.Sensitive, "an entry the file has and the model lacks");
+        error.Message.ShouldContain("fc1.weight", Case.Sensitive, "an entry with another shape ...");
+        error.Message.ShouldContain("[8, 4]", Case.Sensitive, "... the shape the model expects ...");
+        error.Message.ShouldContain("[8, 5]", Case.Sensitive, "... and the shape the file holds");
+        error.Message.ShouldContain("old.pt", Case.Sensitive, "say which file");
+    }
+
+    [Fact, Points(1)]
+    public void Verify_accepts_a_state_dict_of_the_same_architecture()
+    {
+        var model = Models.Make(Models.Small, seed: 1);
+        var sameShapes = Models.Make(Models.Small, seed: 2).state_dict();
+
+        Should.NotThrow(() => StateDictCheck.Verify(model, sameShapes, "other.pt"),
+            "other values, same names and shapes: it fits");
+    }
+}
