@@ -14,7 +14,7 @@ public static class DigitAugmentation
     public const int Size = 28;
     const double MaxDegrees = 12;
     const double MaxShift = 2;
-    const double Alpha = 30;   // strength of the elastic field, in pixels before smoothing
+    const double Alpha = 20;   // strength of the elastic field, in pixels before smoothing
     const double Sigma = 4;    // how smooth it is, in pixels
     static readonly float[] Kernel = GaussianKernel(Sigma);
 

@@ -1,4 +1,5 @@
 using Katas.Kit.Pictures;
+using Katas.Kit.Testing;
 using SkiaSharp;
 
 namespace Katas.Kit.Tests;
@@ -22,13 +23,16 @@ public class LinePlotsTests
             using var picture = Plots.Load(path);
             picture.Width.ShouldBe(200);
             picture.Height.ShouldBe(100);
-            var red = Pixels(picture, Red);
-            var blue = Pixels(picture, Blue);
+            var red = picture.PixelsOf(Red);
+            var blue = picture.PixelsOf(Blue);
             red.Count.ShouldBeGreaterThan(150, "the rising line crosses the plot");
             blue.Count.ShouldBeGreaterThan(150, "the flat line crosses the plot");
             // Row 0 is the top: the rising line starts low on the left and ends high on the right.
             red.Where(p => p.X < 40).Average(p => p.Y).ShouldBeGreaterThan(red.Where(p => p.X > 160).Average(p => p.Y));
             blue.Max(p => p.Y).ShouldBeLessThan(30, "y = 3 is the top of the range, so the flat line runs near the top");
+            // PixelsOf goes row by row from the top: red[0] is the rising line's top end, red[^1] its bottom end.
+            picture.HasNear(red[0], Blue, radius: 8).ShouldBeTrue("both lines end at y = 3, top right");
+            picture.HasNear(red[^1], Blue, radius: 8).ShouldBeFalse("at the bottom left the rising line is far from the flat one");
         }
         finally
         {
@@ -46,14 +50,5 @@ public class LinePlotsTests
             .Message.ShouldContain("NaN");
         Should.Throw<ArgumentException>(() => LinePlots.Save(TempPng(), []))
             .Message.ShouldContain("at least one series");
-    }
-
-    static List<(int X, int Y)> Pixels(SKBitmap picture, SKColor color)
-    {
-        var found = new List<(int, int)>();
-        for (var y = 0; y < picture.Height; y++)
-            for (var x = 0; x < picture.Width; x++)
-                if (picture.GetPixel(x, y) == color) found.Add((x, y));
-        return found;
     }
 }

@@ -26,13 +26,17 @@ public class AugmentedDigitsTests
 
         var augmented = Data(digits, 5);
 
+        // Over 3 000 items (3 seeds, README) the distortion changed some pixel by 0.66 or more, kept
+        // 0.72-1.50 of the ink, and put at least 90 % of it within 5 pixels of the original strokes.
         var raw = TestData.RawDigit(5);
         augmented.min().item<float>().ShouldBeGreaterThanOrEqualTo(0f, "interpolating pixels in [0, 1] stays in [0, 1]");
         augmented.max().item<float>().ShouldBeLessThanOrEqualTo(1f + 1e-5f);
         (augmented - raw).abs().max().item<float>().ShouldBeGreaterThan(0.2f, "the item should be distorted (DigitAugmentation.Apply), not the raw digit");
-        // Rotating, shifting and wobbling moves ink but keeps most of it in the picture.
         var ink = augmented.sum().item<float>() / raw.sum().item<float>();
-        ink.ShouldBeInRange(0.8f, 1.2f, "the distorted digit should be its own digit: about as much ink as the original");
+        ink.ShouldBeInRange(0.6f, 1.6f, "rotating, shifting and wobbling a digit keeps most of its ink");
+        var nearStrokes = nn.functional.max_pool2d((raw > 0.1f).to(float32).unsqueeze(0), 11, stride: 1, padding: 5).squeeze(0);
+        ((augmented * nearStrokes).sum() / augmented.sum()).item<float>().ShouldBeGreaterThan(0.85f,
+            "the ink should stay near the original strokes: distort item index's own digit (its 784 pixels start at index * 784)");
     }
 
     [Fact, Points(3)]
