@@ -14,7 +14,8 @@ public static class SinCosTraining
         if (clipNorm > 0) nn.utils.clip_grad_norm_(model.parameters(), clipNorm);
         optimizer.step();
         // The state carries what the RNN knows about the wave into the next window, but not the
-        // graph: without detach, the next backward would run through every earlier window.
+        // graph: without detach, the next backward would try to run back through every earlier
+        // window (and fail, their graphs are freed after their own backward).
         return (loss.item<float>(), next.detach());
     }
 
@@ -24,7 +25,7 @@ public static class SinCosTraining
         var schedule = recipe.Anneal ? lr_scheduler.CosineAnnealingLR(optimizer, recipe.Steps) : null;
         // The seed's single stream starts at 0; more streams start at random phases, so that every
         // step sees every part of the wave instead of only the rising or only the falling half.
-        var starts = recipe.Streams == 1 ? torch.zeros(1) : torch.rand(recipe.Streams) * (float)(2 * Math.PI);
+        using var starts = recipe.Streams == 1 ? torch.zeros(1) : torch.rand(recipe.Streams) * (float)(2 * Math.PI);
         Tensor? hidden = null;
         var losses = new float[recipe.Steps];
         for (var step = 0; step < recipe.Steps; step++)
