@@ -39,29 +39,22 @@ public static class Throughput
         Rate(Yours(data, numWorkers, batchSize, batches), batch => { });
 
     /// <summary>Samples per second of training the CNN on batches from <see cref="ParallelLoader"/>.</summary>
-    public static double TrainingPerSecond(AugmentedDigits data, int numWorkers, int batchSize, int batches)
-    {
-        var (model, optimizer) = NewModel();
-        return Rate(Yours(data, numWorkers, batchSize, batches), batch => TrainStep(model, optimizer, batch));
-    }
+    public static double TrainingPerSecond(AugmentedDigits data, int numWorkers, int batchSize, int batches) =>
+        Training(Yours(data, numWorkers, batchSize, batches));
 
     /// <summary>Samples per second from TorchSharp's own DataLoader(num_worker: n).</summary>
     public static double TorchSharpLoadingPerSecond(AugmentedDigits data, int numWorkers, int batchSize, int batches) =>
         Rate(TorchSharps(data, numWorkers, batchSize, batches), batch => { });
 
     /// <summary>Samples per second of training the CNN on batches from TorchSharp's DataLoader.</summary>
-    public static double TorchSharpTrainingPerSecond(AugmentedDigits data, int numWorkers, int batchSize, int batches)
-    {
-        var (model, optimizer) = NewModel();
-        return Rate(TorchSharps(data, numWorkers, batchSize, batches), batch => TrainStep(model, optimizer, batch));
-    }
+    public static double TorchSharpTrainingPerSecond(AugmentedDigits data, int numWorkers, int batchSize, int batches) =>
+        Training(TorchSharps(data, numWorkers, batchSize, batches));
 
     /// <summary>Samples per second of the CNN alone, on one batch made in advance: no loader can beat it.</summary>
     public static double TrainingOnlyPerSecond(int batchSize, int batches)
     {
-        var (model, optimizer) = NewModel();
-        var fixedBatch = new Batch(torch.rand(batchSize, 1, 28, 28), torch.randint(0, 10, batchSize, dtype: int64));
-        return Rate(Enumerable.Repeat(fixedBatch, batches), batch => TrainStep(model, optimizer, batch), dispose: false);
+        using var fixedBatch = new Batch(torch.rand(batchSize, 1, 28, 28), torch.randint(0, 10, batchSize, dtype: int64));
+        return Training(Enumerable.Repeat(fixedBatch, batches), dispose: false);
     }
 
     /// <summary>The table as Markdown, for the README.</summary>
@@ -73,6 +66,8 @@ public static class Throughput
         foreach (var r in rows)
             text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Loader} | {r.Workers} | {r.LoadingPerSecond:N0} | {r.TrainingPerSecond:N0} |");
         text.AppendLine(CultureInfo.InvariantCulture, $"| (training alone, one fixed batch) | | | {trainingOnly:N0} |");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores; libtorch threads for training: {torch.get_num_threads()}.");
         return text.ToString();
     }
 
@@ -99,6 +94,15 @@ public static class Throughput
             if (dispose) batch.Dispose();
         }
         return samples / clock.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Samples per second of training a fresh CNN on these batches.</summary>
+    static double Training(IEnumerable<Batch> batches, bool dispose = true)
+    {
+        var (model, optimizer) = NewModel();
+        using (model)
+        using (optimizer)
+            return Rate(batches, batch => TrainStep(model, optimizer, batch), dispose);
     }
 
     // The seed's MNIST CNN: conv(1->16, 5, stride 2) + relu + maxpool, conv(16->32, 5) + relu, linear -> 10.

@@ -15,7 +15,7 @@ public sealed class RowLstm : Module<Tensor, Tensor>
     public readonly LSTM lstm;
     public readonly Linear fc;
 
-    public RowLstm(int hiddenSize = 128) : base(nameof(RowLstm))
+    public RowLstm(int hiddenSize = 96) : base(nameof(RowLstm))
     {
         lstm = LSTM(inputSize: Columns, hiddenSize: hiddenSize, batchFirst: true);
         fc = Linear(hiddenSize, 10);
