@@ -45,20 +45,9 @@ public class ClassificationTests
         using var test = Mnist.Load(train: false);
         Seeding.Seed(0);
         var model = new RowLstm(hiddenSize: 96);
-        // One libtorch thread: the LSTM's small matrix products gain little from a second one, and
-        // when other processes share the cores, libtorch's threads wait on each other. On the busy
-        // 2-core machine where this was calibrated the test took 11 minutes with 2 threads and
-        // 30 s with 1 (README, "How the thresholds were chosen").
-        var threads = torch.get_num_threads();
-        torch.set_num_threads(1);
-        try
-        {
+        // One libtorch thread: see TorchThreads (Kit) and README, "How the thresholds were chosen".
+        using (TorchThreads.Limit(1))
             Classification.Fit(model, train.Images, train.Labels, epochs: 3, batchSize: 128, maxLearningRate: 0.004, clipNorm: 1);
-        }
-        finally
-        {
-            torch.set_num_threads(threads);
-        }
 
         // Over seeds 0..9 this recipe scored 98.16-98.54 % (seed 0: 98.16 %; README). A 64-wide LSTM
         // after one epoch gives about 93 %.
