@@ -1,0 +1,20 @@
+namespace Katas.RnnLstm;
+
+/// <summary>The regression data: sin(t) goes in, cos(t) should come out.</summary>
+public static class SinCos
+{
+    /// <summary>
+    /// One window per stream: stream b covers [starts[b], starts[b] + pi) with
+    /// <paramref name="timeSteps"/> evenly spaced points. X = sin(t), Y = cos(t), both float32
+    /// [streams, timeSteps, 1] (batch first; one feature per step).
+    /// </summary>
+    public static (Tensor X, Tensor Y) Windows(Tensor starts, int timeSteps = 10)
+    {
+        // TODO 3 — the seed's np.linspace(start, start + pi, TIME_STEP, endpoint=False), for every
+        //  stream at once:
+        //    var offsets = torch.arange(timeSteps, dtype: float32) * (float)(Math.PI / timeSteps);  // [T]
+        //    var t = starts.to(float32).unsqueeze(1) + offsets;                                     // [B, T] by broadcasting
+        //  then t.sin() and t.cos(), each .unsqueeze(-1) to [B, T, 1].
+        throw new NotImplementedException("TODO 3: the sin and cos windows (SinCos.Windows). See README step 3.");
+    }
+}

@@ -1,0 +1,54 @@
+namespace Katas.ParallelData;
+
+/// <summary>
+/// MNIST digits, freshly distorted every time an item is read: a map-style dataset (PyTorch's
+/// <c>__len__</c> and <c>__getitem__</c>) whose items cost real CPU work.
+/// </summary>
+public sealed class AugmentedDigits : torch.utils.data.Dataset
+{
+    const int Pixels = DigitAugmentation.Size * DigitAugmentation.Size;
+    readonly float[] _images;
+    readonly long[] _labels;
+    readonly int _seed;
+
+    /// <summary>Given: copies the digits out of the tensors once, so that workers never share a tensor.</summary>
+    /// <param name="images">float32 [N, 1, 28, 28] (what <c>Mnist.Load</c> gives).</param>
+    /// <param name="labels">int64 [N].</param>
+    /// <param name="seed">Fixes every distortion of every epoch.</param>
+    public AugmentedDigits(Tensor images, Tensor labels, int seed)
+    {
+        if (images.dim() != 4 || images.shape[1] != 1 || images.shape[2] != DigitAugmentation.Size || images.shape[3] != DigitAugmentation.Size)
+            throw new ArgumentException($"images must be [N, 1, 28, 28] (MNIST as Mnist.Load gives it), not [{string.Join(", ", images.shape)}].", nameof(images));
+        if (labels.dim() != 1 || labels.shape[0] != images.shape[0])
+            throw new ArgumentException($"labels must be [N] with one label per image ({images.shape[0]}), not [{string.Join(", ", labels.shape)}].", nameof(labels));
+        _images = images.to(float32).cpu().data<float>().ToArray();
+        _labels = labels.to(int64).cpu().data<long>().ToArray();
+        _seed = seed;
+    }
+
+    /// <summary>Which epoch the distortions belong to: set it before each epoch, as set_epoch in PyTorch.</summary>
+    public int Epoch { get; set; }
+
+    /// <summary>How many digits there are (PyTorch's <c>__len__</c>).</summary>
+    public override long Count =>
+        // TODO 3a — one item per label.
+        throw new NotImplementedException("TODO 3: the number of items (AugmentedDigits.Count). See README step 3.");
+
+    /// <summary>
+    /// Item <paramref name="index"/> (PyTorch's <c>__getitem__</c>): "data", the distorted digit,
+    /// float32 [1, 28, 28]; "label", its digit, an int64 scalar.
+    /// </summary>
+    public override Dictionary<string, Tensor> GetTensor(long index)
+    {
+        // TODO 3b — one item, the same whichever thread asks and whenever.
+        //  - An index outside 0 .. Count - 1: throw ArgumentOutOfRangeException whose message names
+        //    the index and the valid range.
+        //  - Workers call this at the same time, in any order. So no shared Random: make one per
+        //    item, seeded from (_seed, Epoch, index) alone, for example
+        //        new Random(unchecked(_seed * 1_000_003 + Epoch * 7_919 + (int)index))
+        //    (not HashCode.Combine: .NET salts it per process, so runs would differ).
+        //  - DigitAugmentation.Apply(_images.AsSpan((int)index * Pixels, Pixels), digit, rng) with a
+        //    new float[Pixels] digit; then torch.tensor(digit, [1, 28, 28]) and torch.tensor(label).
+        throw new NotImplementedException("TODO 3: read and distort one digit (AugmentedDigits.GetTensor). See README step 3.");
+    }
+}
