@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace Katas.ParallelData.Tests;
 
 // Every test that starts workers runs on the thread pool under a timeout: a loader that deadlocks
@@ -102,11 +104,14 @@ public class ParallelLoaderTests
         var loader = new ParallelLoader(dataset, batchSize: 5, numWorkers: numWorkers);
         var received = 0;
 
-        var error = await Should.ThrowAsync<DataLoaderException>(Task.Run(() =>
+        var thrown = await Record.ExceptionAsync(() => Task.Run(() =>
         {
             foreach (var batch in loader.Epoch(0))
                 using (batch) received++;
-        }), $"with {numWorkers} workers, the item's failure must reach the consumer as DataLoaderException");
+        }));
+        if (thrown is NotImplementedException) ExceptionDispatchInfo.Throw(thrown); // a stub: the grader shows its TODO
+
+        var error = thrown.ShouldBeOfType<DataLoaderException>($"with {numWorkers} workers, the item's failure must reach the consumer as DataLoaderException");
 
         error.Index.ShouldBe(37, "the error names the item that failed");
         error.InnerException.ShouldBeOfType<InvalidOperationException>();

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+using Katas.Bench.Workloads;
+
+namespace Katas.Bench.Tests;
+
+public partial class CatalogTests
+{
+    [Fact]
+    public void The_workloads_cover_what_the_issue_asks_for_with_unique_names() =>
+        Catalog.All.Select(w => w.Name).ShouldBe(
+        [
+            "cnn-epoch", "vgg16-forward", "vgg16-checkpoint", "lstm-epoch", "sincos-fit",
+            "loader-w0", "loader-w1", "loader-w2", "loader-w4", "loader-train-w0", "loader-train-w2",
+        ]);
+
+    [Fact]
+    public void A_prefix_selects_every_workload_that_starts_with_it() =>
+        Catalog.Select("loader-train,vgg16-forward").Select(w => w.Name)
+            .ShouldBe(["vgg16-forward", "loader-train-w0", "loader-train-w2"]);
+
+    [Fact]
+    public void An_unknown_name_is_an_error_that_lists_the_known_ones()
+    {
+        var error = Should.Throw<BenchException>(() => Catalog.Select("cnn-epoch,resnet"));
+        error.Message.ShouldContain("resnet");
+        error.Message.ShouldContain("lstm-epoch");
+    }
+
+    [Fact]
+    public void Every_workload_has_a_Python_peer_that_knows_it_by_the_same_name()
+    {
+        foreach (var workload in Catalog.All)
+        {
+            var peer = Path.Combine(AppContext.BaseDirectory, "peers", workload.Peer);
+            File.Exists(peer).ShouldBeTrue($"{workload.Name}: its peer {workload.Peer} should be copied beside the bench");
+            var source = File.ReadAllText(peer);
+            var named = source.Contains($"\"{workload.Name}\"", StringComparison.Ordinal)
+                || LoaderNames().Matches(source).Any(m => workload.Name.StartsWith(m.Groups[1].Value, StringComparison.Ordinal));
+            named.ShouldBeTrue($"{workload.Peer} should register \"{workload.Name}\" in the table it passes to common.run");
+        }
+    }
+
+    // parallel_data.py builds its names: f"loader-w{n}" and f"loader-train-w{n}".
+    [GeneratedRegex("f\"(loader-(?:train-)?w)\\{n\\}\"")]
+    private static partial Regex LoaderNames();
+}

@@ -1,0 +1,134 @@
+using System.ComponentModel;
+using Katas.Bench.Measuring;
+using Katas.Bench.Peers;
+using Katas.Bench.Reporting;
+using Katas.Bench.Suite;
+using Katas.Bench.Workloads;
+using Katas.Kit;
+using Katas.Kit.Data;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Katas.Bench;
+
+/// <summary>`katas-bench`: times the workloads, optionally beside their Python peers and with the test suite.</summary>
+public sealed class BenchCommand : Command<BenchCommand.Options>
+{
+    public sealed class Options : CommandSettings
+    {
+        [CommandOption("-w|--workloads <LIST>"), Description("Comma-separated workload names or prefixes (default: all). --list shows them.")]
+        public string? Workloads { get; init; }
+
+        [CommandOption("-r|--repeat <N>"), Description("Timed runs per workload; the median is reported (default 5; --quick: 1).")]
+        public int? Repeat { get; init; }
+
+        [CommandOption("--warmup <N>"), Description("Untimed runs before the timed ones (default 1; --quick: 0).")]
+        public int? Warmup { get; init; }
+
+        [CommandOption("-t|--threads <N>"), Description("libtorch threads, on both sides (default: the number of cores).")]
+        public int? Threads { get; init; }
+
+        [CommandOption("-d|--device <DEVICE>"), Description("cpu (default), cuda or auto.")]
+        public string Device { get; init; } = "cpu";
+
+        [CommandOption("-p|--peers"), Description("Also run the Python PyTorch peers (bench/peers/*.py) and print C#/Python ratios.")]
+        public bool Peers { get; init; }
+
+        [CommandOption("--python <PATH>"), Description("The Python with PyTorch to run the peers (default: KATAS_PYTHON, python3, /usr/bin/python3).")]
+        public string? Python { get; init; }
+
+        [CommandOption("-s|--suite"), Description("Also time the solutions' test suite: the README's command, each chapter, and the grader (minutes).")]
+        public bool Suite { get; init; }
+
+        [CommandOption("-q|--quick"), Description("Tiny sizes, one run: checks that everything runs (CI). The numbers mean nothing.")]
+        public bool Quick { get; init; }
+
+        [CommandOption("--json <PATH>"), Description("Where to write the results (default out/bench/results.json).")]
+        public string? Json { get; init; }
+
+        [CommandOption("--markdown <PATH>"), Description("Also write the table as Markdown (for docs/performance.md).")]
+        public string? Markdown { get; init; }
+
+        [CommandOption("-l|--list"), Description("List the workloads and exit.")]
+        public bool List { get; init; }
+
+        public override ValidationResult Validate() =>
+            Repeat < 1 ? ValidationResult.Error("--repeat must be at least 1.")
+            : Warmup < 0 ? ValidationResult.Error("--warmup must be 0 or more.")
+            : Threads < 1 ? ValidationResult.Error("--threads must be at least 1.")
+            : ValidationResult.Success();
+    }
+
+    public override int Execute(CommandContext context, Options options, CancellationToken cancellationToken)
+    {
+        var workloads = Catalog.Select(options.Workloads);
+        if (options.List)
+        {
+            foreach (var w in Catalog.All) AnsiConsole.MarkupLine($"[bold]{w.Name}[/] (chapter {w.Chapter}): {Markup.Escape(w.Title)}");
+            return 0;
+        }
+
+        TorchRuntime.EnsureLoaded();
+        var settings = new Settings(
+            Repeat: options.Repeat ?? (options.Quick ? 1 : 5),
+            Warmup: options.Warmup ?? (options.Quick ? 0 : 1),
+            Threads: options.Threads ?? Environment.ProcessorCount,
+            Device: Devices.Resolve(options.Device, torch.cuda.is_available()),
+            Quick: options.Quick);
+        torch.set_num_threads(settings.Threads);
+        var python = options.Peers ? PythonPeers.Find(options.Python) : null; // fail before an hour of timing, not after
+        var machine = Machine.Describe(settings);
+        var mnist = DatasetCache.FromEnvironment().Ensure("mnist", cancellationToken);
+
+        var csharp = new List<(Workload Workload, Stats Stats, long Items)>();
+        foreach (var workload in workloads)
+        {
+            var (stats, items) = Progress($"C#: {workload.Name}", report => Runner.Time(workload, settings, report));
+            csharp.Add((workload, stats, items));
+            AnsiConsole.MarkupLine($"  [grey]C#[/] {workload.Name}: median {stats.Median:0.000} s ({string.Join(", ", stats.Runs.Select(r => r.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))})");
+        }
+
+        PythonInfo? pythonInfo = null;
+        var peerResults = new Dictionary<string, Stats>();
+        if (python is not null)
+            foreach (var group in workloads.GroupBy(w => w.Peer))
+            {
+                var names = group.Select(w => w.Name).ToList();
+                var report = Progress($"Python: {group.Key} ({string.Join(", ", names)})", _ => PythonPeers.Run(python, group.Key, names, settings, mnist));
+                pythonInfo ??= new PythonInfo(report.Python, report.PythonVersion, report.Torch);
+                foreach (var (name, stats) in report.Results)
+                {
+                    peerResults[name] = stats;
+                    AnsiConsole.MarkupLine($"  [grey]Python[/] {name}: median {stats.Median:0.000} s");
+                }
+            }
+
+        SuiteTimes? suite = null;
+        if (options.Suite)
+        {
+            var repo = RepoPaths.Root ?? throw new BenchException("--suite times the repository's tests: run the bench from inside the repository.");
+            suite = Progress("test suite", report => SuiteTimes.Measure(repo, report));
+        }
+
+        var results = csharp.Select(c => new WorkloadResult(c.Workload.Name, c.Workload.Chapter, c.Workload.Title, c.Workload.Items, c.Items,
+            c.Stats, peerResults.GetValueOrDefault(c.Workload.Name))).ToList();
+        var benchReport = new BenchReport(1, DateTimeOffset.Now, machine, settings, pythonInfo, results, suite, Machine.LoadAverage());
+
+        AnsiConsole.Write(Tables.Console(benchReport));
+        if (options.Quick) AnsiConsole.MarkupLine("[yellow]--quick: tiny sizes and one run; these numbers only show that every workload runs.[/]");
+        if (benchReport.LoadAverageAfter > machine.Cores)
+            AnsiConsole.MarkupLine($"[yellow]The load average reached {benchReport.LoadAverageAfter:0.0} on {machine.Cores} cores: other work competed for the CPU, so these times are upper bounds.[/]");
+        var json = options.Json ?? RepoPaths.Output("bench", "results.json");
+        File.WriteAllText(json, benchReport.ToJson());
+        AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(json)}[/]");
+        if (options.Markdown is { } markdown)
+        {
+            File.WriteAllText(markdown, Tables.Markdown(benchReport));
+            AnsiConsole.MarkupLine($"Markdown: [link]{Markup.Escape(markdown)}[/]");
+        }
+        return 0;
+    }
+
+    static T Progress<T>(string title, Func<Action<string>, T> work) =>
+        AnsiConsole.Status().Start(title, status => work(step => status.Status($"{title}: {step}")));
+}

@@ -1,0 +1,48 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Katas.Kit;
+
+namespace Katas.Bench.Measuring;
+
+/// <summary>What the numbers were measured on: without it, a table of seconds means little.</summary>
+public sealed record Machine(string Os, string Cpu, int Cores, double MemoryGiB, string DotNet, string TorchSharp,
+    string LibTorch, string Backend, string Device, int Threads, double? LoadAverageBefore)
+{
+    public static Machine Describe(Settings settings) => new(
+        RuntimeInformation.OSDescription,
+        CpuModel(),
+        Environment.ProcessorCount,
+        Math.Round(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (double)(1L << 30), 1),
+        RuntimeInformation.FrameworkDescription,
+        typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+            ?? typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
+        torch.__version__,
+        TorchRuntime.Backend,
+        settings.Device,
+        settings.Threads,
+        LoadAverage());
+
+    /// <summary>The 1-minute load average (Linux): above the core count, other work competed for the CPU.</summary>
+    public static double? LoadAverage()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException) { return null; }
+        catch (UnauthorizedAccessException) { return null; }
+    }
+
+    static string CpuModel()
+    {
+        try
+        {
+            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
+            if (line is not null) return line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
+        }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+        return RuntimeInformation.ProcessArchitecture.ToString();
+    }
+}

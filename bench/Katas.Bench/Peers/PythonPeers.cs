@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Katas.Bench.Measuring;
+using Katas.Kit;
+
+namespace Katas.Bench.Peers;
+
+/// <summary>What a Python peer reported for its workloads.</summary>
+public sealed record PeerReport(string Python, string PythonVersion, string Torch, IReadOnlyDictionary<string, Stats> Results);
+
+/// <summary>
+/// Runs bench/peers/*.py: the same workloads in Python PyTorch, same sizes, threads and data. Each
+/// script times its runs itself and writes them to a JSON file (see peers/common.py).
+/// </summary>
+public static class PythonPeers
+{
+    public const string Variable = "KATAS_PYTHON";
+
+    /// <summary>The first Python that can import torch: --python, KATAS_PYTHON, python3, /usr/bin/python3, python.</summary>
+    public static string Find(string? requested)
+    {
+        var candidates = new[] { requested, Environment.GetEnvironmentVariable(Variable), "python3", "/usr/bin/python3", "python" }
+            .Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!).Distinct().ToArray();
+        var tried = new List<string>();
+        foreach (var python in candidates)
+        {
+            var (code, output) = Execute(python, ["-c", "import torch; print(torch.__version__)"], TimeSpan.FromMinutes(1));
+            if (code == 0) return python;
+            tried.Add($"{python}: {Last(output)}");
+        }
+        throw new BenchException(
+            "No Python with PyTorch was found, so the peers cannot run. Tried " + string.Join("; ", tried) + ". " +
+            "Install PyTorch (Debian/Ubuntu: sudo apt-get install python3-torch; elsewhere: pip install torch) " +
+            $"or point --python (or {Variable}) at a Python that has it.");
+    }
+
+    /// <summary>Runs one peer script for <paramref name="workloads"/> (names it knows).</summary>
+    public static PeerReport Run(string python, string script, IReadOnlyList<string> workloads, Settings settings, string mnistFolder)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "peers", script);
+        if (!File.Exists(path)) throw new BenchException($"The Python peer {path} is missing: rebuild the bench (dotnet build bench -c Release).");
+        // Beside the C# results: peers that write files (checkpoints) use the same disk.
+        var output = RepoPaths.Output("bench", $"peer-{Environment.ProcessId}-{Guid.NewGuid():N}.json");
+        try
+        {
+            List<string> arguments =
+            [
+                path, "--workloads", string.Join(',', workloads), "--repeat", $"{settings.Repeat}", "--warmup", $"{settings.Warmup}",
+                "--threads", $"{settings.Threads}", "--device", settings.Device, "--mnist", mnistFolder, "--out", output,
+            ];
+            if (settings.Quick) arguments.Add("--quick");
+            var (code, log) = Execute(python, arguments, TimeSpan.FromMinutes(60));
+            if (code != 0 || !File.Exists(output))
+                throw new BenchException($"The Python peer {script} failed (exit code {code}):{Environment.NewLine}{Tail(log)}");
+            return Parse(python, File.ReadAllText(output), script);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    /// <summary>Reads a peer's JSON: {"python": "3.11.2", "torch": "1.13.1", "workloads": {"name": {"runs": [seconds...]}}}.</summary>
+    public static PeerReport Parse(string python, string json, string source)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            var root = document.RootElement;
+            var results = new Dictionary<string, Stats>();
+            foreach (var workload in root.GetProperty("workloads").EnumerateObject())
+                results[workload.Name] = new Stats(workload.Value.GetProperty("runs").EnumerateArray().Select(r => r.GetDouble()).ToArray());
+            return new PeerReport(python, root.GetProperty("python").GetString() ?? "?", root.GetProperty("torch").GetString() ?? "?", results);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
+        {
+            throw new BenchException($"The Python peer {source} wrote results this bench cannot read ({e.Message}).");
+        }
+    }
+
+    static (int Code, string Output) Execute(string program, IEnumerable<string> arguments, TimeSpan limit)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new BenchException($"Could not start {program}.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (-1, e.Message);
+        }
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(limit))
+            {
+                process.Kill(entireProcessTree: true);
+                return (-1, $"{program} ran longer than {limit.TotalMinutes:0} minutes and was stopped.");
+            }
+            return (process.ExitCode, output.Result + error.Result);
+        }
+    }
+
+    static string Last(string output) => output.Trim().Split('\n').LastOrDefault()?.Trim() ?? "";
+
+    static string Tail(string log) => string.Join(Environment.NewLine, log.TrimEnd().Split('\n').TakeLast(20));
+}

@@ -1,0 +1,34 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Katas.Bench.Measuring;
+using Katas.Bench.Suite;
+
+namespace Katas.Bench.Reporting;
+
+/// <summary>One workload's numbers, both sides. Ratio = C# median / Python median: below 1, C# is faster.</summary>
+public sealed record WorkloadResult(string Name, string Chapter, string Title, string? Items, long ItemsPerRun, Stats CSharp, Stats? Python)
+{
+    public double? Ratio => Python is null ? null : CSharp.Median / Python.Median;
+
+    /// <summary>Items per second at the median (for example samples/s), when the workload has a rate.</summary>
+    public double? Rate => Items is null || ItemsPerRun == 0 ? null : ItemsPerRun / CSharp.Median;
+}
+
+/// <summary>Python's side of the run, when the peers ran.</summary>
+public sealed record PythonInfo(string Executable, string Version, string Torch);
+
+/// <summary>Everything one bench run measured: what `--json` writes.</summary>
+public sealed record BenchReport(int Schema, DateTimeOffset Date, Machine Machine, Settings Settings, PythonInfo? Python,
+    IReadOnlyList<WorkloadResult> Workloads, SuiteTimes? Suite, double? LoadAverageAfter)
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static BenchReport FromJson(string json) =>
+        JsonSerializer.Deserialize<BenchReport>(json, Json) ?? throw new BenchException("The results file is empty.");
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+
+namespace Katas.Bench.Suite;
+
+/// <summary>Wall time of one command (seconds), as a learner or CI would run it.</summary>
+public sealed record TimedCommand(string Command, double Seconds, int ExitCode);
+
+/// <summary>
+/// The solutions' test suite timed three ways, after one untimed build: the README's command
+/// (every test project), each chapter with `dotnet test`, and every chapter through the grader.
+/// The grader's overhead is its time minus the chapters' `dotnet test` time: the same tests run.
+/// </summary>
+public sealed record SuiteTimes(TimedCommand ReadmeCommand, IReadOnlyList<TimedCommand> Chapters, TimedCommand Grader)
+{
+    public double ChaptersSeconds => Chapters.Sum(c => c.Seconds);
+    public double GraderOverheadSeconds => Grader.Seconds - ChaptersSeconds;
+
+    public static SuiteTimes Measure(string repo, Action<string> progress)
+    {
+        progress("building both tracks' solutions (untimed)");
+        Check(Run(repo, "dotnet build Katas.sln -p:KataTrack=solutions -v q -nologo"));
+        Check(Run(repo, "dotnet build grader -v q -nologo"));
+
+        progress("the README's test command");
+        var readme = Run(repo, "dotnet test -p:KataTrack=solutions");
+        var chapters = new List<TimedCommand>();
+        foreach (var project in Directory.GetDirectories(Path.Combine(repo, "exercises")).Order(StringComparer.Ordinal)
+                     .SelectMany(d => Directory.GetFiles(d, "*.csproj")))
+        {
+            var relative = Path.GetRelativePath(repo, project).Replace('\\', '/');
+            progress($"dotnet test {relative}");
+            chapters.Add(Run(repo, $"dotnet test {relative} -p:KataTrack=solutions"));
+        }
+        progress("katas grade --track solutions");
+        var grader = Run(repo, $"dotnet run --project grader --no-build -- grade --track solutions --json {Path.GetTempPath()}katas-bench-grade.json");
+        return new SuiteTimes(readme, chapters, grader);
+    }
+
+    static void Check(TimedCommand command)
+    {
+        if (command.ExitCode != 0)
+            throw new BenchException($"`{command.Command}` failed (exit code {command.ExitCode}): fix the build before timing the suite.");
+    }
+
+    static TimedCommand Run(string repo, string command)
+    {
+        var parts = command.Split(' ');
+        var start = new ProcessStartInfo(parts[0]) { WorkingDirectory = repo, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var part in parts.Skip(1)) start.ArgumentList.Add(part);
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new BenchException($"Could not start `{command}`.");
+        // Read both streams to the end so that a chatty process never blocks on a full pipe.
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        _ = output.Result + error.Result;
+        return new TimedCommand(command, clock.Elapsed.TotalSeconds, process.ExitCode);
+    }
+}

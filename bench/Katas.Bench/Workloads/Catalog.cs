@@ -1,0 +1,26 @@
+namespace Katas.Bench.Workloads;
+
+/// <summary>Every workload, in the order of the chapters.</summary>
+public static class Catalog
+{
+    public static IReadOnlyList<Workload> All { get; } =
+    [
+        MnistCnnWorkloads.Epoch,
+        VggWorkloads.Forward,
+        VggWorkloads.Checkpoint,
+        RnnLstmWorkloads.Epoch,
+        RnnLstmWorkloads.SinCosFit,
+        .. ParallelDataWorkloads.All,
+    ];
+
+    /// <summary>The workloads named in <paramref name="filter"/> (comma-separated names or prefixes), or all.</summary>
+    public static IReadOnlyList<Workload> Select(string? filter)
+    {
+        if (string.IsNullOrWhiteSpace(filter)) return All;
+        var wanted = filter.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var unknown = wanted.Where(w => !All.Any(x => x.Name.StartsWith(w, StringComparison.Ordinal))).ToArray();
+        if (unknown.Length > 0)
+            throw new BenchException($"No workload is called {string.Join(", ", unknown)}. The workloads: {string.Join(", ", All.Select(w => w.Name))}.");
+        return All.Where(x => wanted.Any(w => x.Name.StartsWith(w, StringComparison.Ordinal))).ToList();
+    }
+}

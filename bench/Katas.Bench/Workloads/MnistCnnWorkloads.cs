@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Katas.Bench.Measuring;
+using Katas.MnistCnn;
+
+namespace Katas.Bench.Workloads;
+
+/// <summary>Chapter 2: one training epoch of the CNN, the whole split resident as one tensor.</summary>
+public static class MnistCnnWorkloads
+{
+    public static Workload Epoch { get; } = new("cnn-epoch", "02", "CNN, one MNIST epoch (60,000 images, batch 64, Adam)",
+        "mnist_cnn.py", "images", settings => new EpochTrial(settings));
+
+    sealed class EpochTrial(Settings settings) : ITrial
+    {
+        readonly TrainingImages _data = new(settings);
+        readonly torch.Device _device = settings.TorchDevice;
+
+        public long ItemsPerRun => _data.Count;
+
+        public double Run(int seed)
+        {
+            torch.manual_seed(seed);
+            using var model = new Cnn().to(_device);
+            using var optimizer = torch.optim.Adam(model.parameters(), Training.LearningRate);
+            var clock = Stopwatch.StartNew();
+            Training.TrainEpoch(model, optimizer, Loading.ShuffledBatches(_data.Images, _data.Labels, Loading.BatchSize, seed));
+            TrainingImages.Synchronize(_device);
+            return clock.Elapsed.TotalSeconds;
+        }
+
+        public void Dispose() => _data.Dispose();
+    }
+}

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using Katas.Bench.Measuring;
+using Katas.GpuAndCheckpoints;
+using Katas.Kit;
+using Katas.Vgg;
+
+namespace Katas.Bench.Workloads;
+
+/// <summary>Chapters 5 and 6: VGG-16 predicting one 224 x 224 image, and its state dict saved and loaded.</summary>
+public static class VggWorkloads
+{
+    public static Workload Forward { get; } = new("vgg16-forward", "05", "VGG-16 forward, one 3x224x224 image (eval, no_grad)",
+        "vgg.py", null, settings => new ForwardTrial(settings));
+
+    public static Workload Checkpoint { get; } = new("vgg16-checkpoint", "06", "VGG-16 state dict (528 MB) saved and loaded, PyTorch's format",
+        "vgg.py", null, settings => new CheckpointTrial(settings));
+
+    /// <summary>VGG-16 as torchvision builds it; in quick mode a narrow classifier keeps the file small.</summary>
+    static Vgg.Vgg Create(Settings settings) =>
+        settings.Quick ? new Vgg.Vgg(VggConfigs.Vgg16, hidden: 64) : new Vgg.Vgg(VggConfigs.Vgg16);
+
+    sealed class ForwardTrial : ITrial
+    {
+        readonly Vgg.Vgg _model;
+        readonly Tensor _image;
+        readonly torch.Device _device;
+
+        public ForwardTrial(Settings settings)
+        {
+            _device = settings.TorchDevice;
+            torch.manual_seed(0);
+            _model = Create(settings).to(_device);
+            _model.eval();
+            _image = torch.randn(1, 3, 224, 224).to(_device);
+        }
+
+        public long ItemsPerRun => 0;
+
+        public double Run(int seed)
+        {
+            using var _ = torch.no_grad();
+            var clock = Stopwatch.StartNew();
+            using var scores = _model.forward(_image);
+            TrainingImages.Synchronize(_device);
+            return clock.Elapsed.TotalSeconds;
+        }
+
+        public void Dispose()
+        {
+            _image.Dispose();
+            _model.Dispose();
+        }
+    }
+
+    sealed class CheckpointTrial : ITrial
+    {
+        readonly Vgg.Vgg _model;
+        readonly string _path = RepoPaths.Output("bench", "vgg16.pt");
+
+        public CheckpointTrial(Settings settings)
+        {
+            torch.manual_seed(0);
+            _model = Create(settings); // checkpoints are written from and read into CPU memory
+        }
+
+        public long ItemsPerRun => 0;
+
+        public double Run(int seed)
+        {
+            var clock = Stopwatch.StartNew();
+            StateDicts.Save(_model, _path);
+            StateDicts.Load(_model, _path);
+            return clock.Elapsed.TotalSeconds;
+        }
+
+        public void Dispose()
+        {
+            _model.Dispose();
+            File.Delete(_path);
+        }
+    }
+}

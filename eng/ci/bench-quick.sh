@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The benchmark at quick sizes: every workload runs on the solutions' code (the numbers mean
+# nothing; docs/performance.md has the real ones). Usage: eng/ci/bench-quick.sh RESULTS_DIR
+source "$(dirname "$0")/common.sh"
+results=${1:?usage: bench-quick.sh RESULTS_DIR}
+cd "$repo"
+if [ ! -d bench ]; then echo "bench-quick.sh: no bench/ (a course template): nothing to run"; exit 0; fi
+mkdir -p "$results"
+dotnet run --project bench/Katas.Bench -- --quick --json "$results/bench-quick.json" --markdown "$results/bench-quick.md"
+summary "$results/bench-quick.md"
