@@ -80,28 +80,29 @@ public sealed class BenchCommand : Command<BenchCommand.Options>
         var machine = Machine.Describe(settings);
         var mnist = DatasetCache.FromEnvironment().Ensure("mnist", cancellationToken);
 
+        // Each peer's workloads run in C#, then at once in Python: the two sides of a ratio are
+        // measured minutes apart, not half an hour (a shared machine's speed drifts).
         var csharp = new List<(Workload Workload, Stats Stats, long Items)>();
-        foreach (var workload in workloads)
-        {
-            var (stats, items) = Progress($"C#: {workload.Name}", report => Runner.Time(workload, settings, report));
-            csharp.Add((workload, stats, items));
-            AnsiConsole.MarkupLine($"  [grey]C#[/] {workload.Name}: median {stats.Median:0.000} s ({string.Join(", ", stats.Runs.Select(r => r.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))})");
-        }
-
         PythonInfo? pythonInfo = null;
         var peerResults = new Dictionary<string, Stats>();
-        if (python is not null)
-            foreach (var group in workloads.GroupBy(w => w.Peer))
+        foreach (var group in workloads.GroupBy(w => w.Peer))
+        {
+            foreach (var workload in group)
             {
-                var names = group.Select(w => w.Name).ToList();
-                var report = Progress($"Python: {group.Key} ({string.Join(", ", names)})", _ => PythonPeers.Run(python, group.Key, names, settings, mnist));
-                pythonInfo ??= new PythonInfo(report.Python, report.PythonVersion, report.Torch);
-                foreach (var (name, stats) in report.Results)
-                {
-                    peerResults[name] = stats;
-                    AnsiConsole.MarkupLine($"  [grey]Python[/] {name}: median {stats.Median:0.000} s");
-                }
+                var (stats, items) = Progress($"C#: {workload.Name}", report => Runner.Time(workload, settings, report));
+                csharp.Add((workload, stats, items));
+                AnsiConsole.MarkupLine($"  [grey]C#[/] {workload.Name}: median {stats.Median:0.000} s ({Runs(stats)})");
             }
+            if (python is null) continue;
+            var names = group.Select(w => w.Name).ToList();
+            var peer = Progress($"Python: {group.Key} ({string.Join(", ", names)})", _ => PythonPeers.Run(python, group.Key, names, settings, mnist));
+            pythonInfo ??= new PythonInfo(peer.Python, peer.PythonVersion, peer.Torch);
+            foreach (var (name, stats) in peer.Results)
+            {
+                peerResults[name] = stats;
+                AnsiConsole.MarkupLine($"  [grey]Python[/] {name}: median {stats.Median:0.000} s ({Runs(stats)})");
+            }
+        }
 
         SuiteTimes? suite = null;
         if (options.Suite)
@@ -128,6 +129,9 @@ public sealed class BenchCommand : Command<BenchCommand.Options>
         }
         return 0;
     }
+
+    static string Runs(Stats stats) =>
+        string.Join(", ", stats.Runs.Select(r => r.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)));
 
     static T Progress<T>(string title, Func<Action<string>, T> work) =>
         AnsiConsole.Status().Start(title, status => work(step => status.Status($"{title}: {step}")));

@@ -2,6 +2,7 @@
 import torch
 import torch.nn.functional as F
 from torch import nn
+from torch.utils.data import DataLoader, Dataset
 
 import common
 
@@ -33,20 +34,52 @@ def train_epoch(model, optimizer, images, labels, seed):
     return total
 
 
-def cnn_epoch(args):
-    device = torch.device(args.device)
-    images, labels = common.mnist_train(args, device)
+class MnistDataset(Dataset):
+    """A map-style dataset over the resident tensors: one image view per __getitem__."""
 
-    def trial(seed):
-        torch.manual_seed(seed)
-        model = Cnn().to(device)
-        optimizer = torch.optim.Adam(model.parameters(), 1e-3)
-        start = common.clock()
-        train_epoch(model, optimizer, images, labels, seed)
-        common.synchronize(device)
-        return common.clock() - start
-    return trial
+    def __init__(self, images, labels):
+        self.images, self.labels = images, labels
+
+    def __len__(self):
+        return len(self.labels)
+
+    def __getitem__(self, index):
+        return self.images[index], self.labels[index]
+
+
+def train_loader(model, optimizer, loader):
+    model.train()
+    total = 0.0
+    for x, y in loader:
+        optimizer.zero_grad()
+        loss = F.cross_entropy(model(x), y)
+        loss.backward()
+        optimizer.step()
+        total += loss.item()
+    return total
+
+
+def epoch_trial(per_item):
+    def make(args):
+        device = torch.device(args.device)
+        images, labels = common.mnist_train(args, device)
+
+        def trial(seed):
+            torch.manual_seed(seed)
+            model = Cnn().to(device)
+            optimizer = torch.optim.Adam(model.parameters(), 1e-3)
+            start = common.clock()
+            if per_item:
+                loader = DataLoader(MnistDataset(images, labels), batch_size=BATCH, shuffle=True,
+                                    generator=torch.Generator().manual_seed(seed))
+                train_loader(model, optimizer, loader)
+            else:
+                train_epoch(model, optimizer, images, labels, seed)
+            common.synchronize(device)
+            return common.clock() - start
+        return trial
+    return make
 
 
 if __name__ == "__main__":
-    common.run(common.parse_args(), {"cnn-epoch": cnn_epoch})
+    common.run(common.parse_args(), {"cnn-epoch": epoch_trial(False), "cnn-epoch-dataloader": epoch_trial(True)})

@@ -49,7 +49,15 @@ public static class PythonPeers
                 "--threads", $"{settings.Threads}", "--device", settings.Device, "--mnist", mnistFolder, "--out", output,
             ];
             if (settings.Quick) arguments.Add("--quick");
-            var (code, log) = Execute(python, arguments, TimeSpan.FromMinutes(60));
+            // Debian's PyTorch does its matrix products in the system BLAS (libblas.so.3); OpenBLAS
+            // starts its own threads. Both get the thread count libtorch gets, on both sides.
+            var environment = new Dictionary<string, string>
+            {
+                ["OPENBLAS_NUM_THREADS"] = $"{settings.Threads}",
+                ["OMP_NUM_THREADS"] = $"{settings.Threads}",
+                ["MKL_NUM_THREADS"] = $"{settings.Threads}",
+            };
+            var (code, log) = Execute(python, arguments, TimeSpan.FromMinutes(60), environment);
             if (code != 0 || !File.Exists(output))
                 throw new BenchException($"The Python peer {script} failed (exit code {code}):{Environment.NewLine}{Tail(log)}");
             return Parse(python, File.ReadAllText(output), script);
@@ -78,10 +86,12 @@ public static class PythonPeers
         }
     }
 
-    static (int Code, string Output) Execute(string program, IEnumerable<string> arguments, TimeSpan limit)
+    static (int Code, string Output) Execute(string program, IEnumerable<string> arguments, TimeSpan limit,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         Process process;
         try
         {

@@ -6,6 +6,7 @@ public static class Catalog
     public static IReadOnlyList<Workload> All { get; } =
     [
         MnistCnnWorkloads.Epoch,
+        MnistCnnWorkloads.EpochPerItem,
         VggWorkloads.Forward,
         VggWorkloads.Checkpoint,
         RnnLstmWorkloads.Epoch,
