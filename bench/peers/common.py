@@ -14,6 +14,7 @@ import numpy as np
 import torch
 
 QUICK_IMAGES = 1024
+MINIMUM_WARMUP = 2.0  # seconds, as Runner.MinimumWarmup in C#
 
 
 def parse_args():
@@ -38,10 +39,13 @@ def synchronize(device):
 
 
 def time_runs(trial, args):
-    """trial(seed) -> seconds of the timed part. Warm-up runs first, then the timed ones."""
-    for i in range(args.warmup):
+    """trial(seed) -> seconds of the timed part. Warm-up runs first (at least --warmup of them and,
+    when warm-up is on, at least 2 s of them, as the C# side does for its JIT), then the timed ones."""
+    started, i = time.perf_counter(), 0
+    while i < args.warmup or (args.warmup > 0 and time.perf_counter() - started < MINIMUM_WARMUP and i < 50):
         trial(1000 + i)
         gc.collect()
+        i += 1
     runs = []
     for i in range(args.repeat):
         runs.append(trial(i))

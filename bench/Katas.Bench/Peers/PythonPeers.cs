@@ -49,13 +49,14 @@ public static class PythonPeers
                 "--threads", $"{settings.Threads}", "--device", settings.Device, "--mnist", mnistFolder, "--out", output,
             ];
             if (settings.Quick) arguments.Add("--quick");
-            // Debian's PyTorch does its matrix products in the system BLAS (libblas.so.3); OpenBLAS
-            // starts its own threads. Both get the thread count libtorch gets, on both sides.
+            // Debian's PyTorch does its matrix products in the system BLAS (libblas.so.3). OpenBLAS
+            // would start its own pool of threads beside libtorch's OpenMP pool: on 2 cores the two
+            // pools thrash (the CNN epoch took twice as long). libtorch's threads do the parallel work.
             var environment = new Dictionary<string, string>
             {
-                ["OPENBLAS_NUM_THREADS"] = $"{settings.Threads}",
                 ["OMP_NUM_THREADS"] = $"{settings.Threads}",
-                ["MKL_NUM_THREADS"] = $"{settings.Threads}",
+                ["OPENBLAS_NUM_THREADS"] = "1",
+                ["MKL_NUM_THREADS"] = "1",
             };
             var (code, log) = Execute(python, arguments, TimeSpan.FromMinutes(60), environment);
             if (code != 0 || !File.Exists(output))
