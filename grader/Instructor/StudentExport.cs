@@ -88,22 +88,29 @@ public static partial class StudentExport
     /// <summary>
     /// Runs of three or more consecutive lines that only a solution has (not its stub), found in an
     /// exported file: pasted answer code. A single line (a hint such as a method name) is not a leak.
+    /// Given code of a chapter (a file with no twin in solutions/) may share lines with another
+    /// chapter's answer: chapters stand alone, so chapter 4 gives the CNN that chapter 2 asks for.
     /// </summary>
     static List<string> Leaks(string repo, string target)
     {
-        var secret = new HashSet<string>(StringComparer.Ordinal);
+        // line -> the chapters whose solutions hold it (and whose stubs do not)
+        var secret = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var solutions = Path.Combine(repo, "solutions");
         if (!Directory.Exists(solutions)) return [];
         foreach (var file in Directory.EnumerateFiles(solutions, "*.cs", SearchOption.AllDirectories))
         {
-            var stub = Path.Combine(repo, "exercises", Path.GetRelativePath(solutions, file));
+            var relative = Path.GetRelativePath(solutions, file);
+            var chapter = relative.Split(Path.DirectorySeparatorChar)[0];
+            var stub = Path.Combine(repo, "exercises", relative);
             var stubLines = File.Exists(stub) ? File.ReadAllLines(stub).Select(l => l.Trim()).ToHashSet() : [];
             foreach (var line in File.ReadAllLines(file).Select(l => l.Trim()))
-                if (line.Length >= 12 && !stubLines.Contains(line)) secret.Add(line);
+                if (line.Length >= 12 && !stubLines.Contains(line))
+                    (secret.TryGetValue(line, out var chapters) ? chapters : secret[line] = []).Add(chapter);
         }
         var leaks = new List<string>();
         foreach (var file in Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Where(IsText))
         {
+            var givenIn = GivenChapter(repo, Path.GetRelativePath(target, file));
             var run = 0;
             var number = 0;
             foreach (var raw in File.ReadLines(file))
@@ -111,11 +118,20 @@ public static partial class StudentExport
                 number++;
                 var line = raw.Trim();
                 if (line.Length == 0 || line is "{" or "}" or "};") continue; // blank lines and braces do not break a run
-                run = secret.Contains(line) ? run + 1 : 0;
+                var isSecret = secret.TryGetValue(line, out var chapters) && (givenIn is null || chapters.Contains(givenIn));
+                run = isSecret ? run + 1 : 0;
                 if (run == 3) leaks.Add($"{Path.GetRelativePath(target, file)}:{number}: {line}");
             }
         }
         return leaks;
+    }
+
+    /// <summary>The chapter of a given file (exercises/CHAPTER/..., no twin under solutions/), else null.</summary>
+    static string? GivenChapter(string repo, string relative)
+    {
+        var parts = relative.Replace('\\', '/').Split('/');
+        if (parts.Length < 3 || parts[0] != "exercises") return null;
+        return File.Exists(Path.Combine(repo, "solutions", Path.Combine(parts[1..]))) ? null : parts[1];
     }
 
     static bool IsText(string file) =>

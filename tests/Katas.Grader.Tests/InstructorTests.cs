@@ -74,6 +74,24 @@ public sealed class InstructorTests : IDisposable
         Directory.Exists(target).ShouldBeFalse("nothing is left behind");
     }
 
+    const string CubeAnswer = "    public static int Cube(int x)\n    {\n        var result = 1;\n" +
+        "        for (var i = 0; i < 3; i++) result *= x;\n        return result;\n    }\n";
+
+    [Fact]
+    public void Given_code_of_another_chapter_may_reuse_an_answer_but_given_code_of_the_same_chapter_may_not()
+    {
+        // Chapters stand alone: a later chapter may give, as ready code, what an earlier one asks for.
+        File.WriteAllText(_course.PathOf("exercises/01-Passing/Given.cs"), "namespace Fixture;\n\npublic static class Given\n{\n" + CubeAnswer + "}\n");
+        CommitCourse();
+        StudentExport.Run(_course.Root, Temp("given")).Files.ShouldBeGreaterThan(10);
+
+        File.WriteAllText(_course.PathOf("exercises/02-Partial/Given.cs"), "namespace Fixture;\n\npublic static class Given\n{\n" + CubeAnswer + "}\n");
+        Git.Run(_course.Root, "add", "-A");
+        Git.Run(_course.Root, "commit", "-q", "-m", "a helper that gives chapter 2's answer away");
+        var error = Should.Throw<GraderException>(() => StudentExport.Run(_course.Root, Temp("given-leak")));
+        error.Message.ShouldContain("exercises/02-Partial/Given.cs");
+    }
+
     [Fact]
     public async Task The_solutions_branch_replaces_each_stub_by_its_solution_and_its_tests_pass()
     {
