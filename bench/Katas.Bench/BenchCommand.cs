@@ -73,7 +73,7 @@ public sealed class BenchCommand : Command<BenchCommand.Options>
             Repeat: options.Repeat ?? (options.Quick ? 1 : 5),
             Warmup: options.Warmup ?? (options.Quick ? 0 : 1),
             Threads: options.Threads ?? Environment.ProcessorCount,
-            Device: Devices.Resolve(options.Device, torch.cuda.is_available()),
+            Device: ResolveDevice(options.Device),
             Quick: options.Quick);
         torch.set_num_threads(settings.Threads);
         var python = options.Peers ? PythonPeers.Find(options.Python) : null; // fail before an hour of timing, not after
@@ -128,6 +128,18 @@ public sealed class BenchCommand : Command<BenchCommand.Options>
             AnsiConsole.MarkupLine($"Markdown: [link]{Markup.Escape(markdown)}[/]");
         }
         return 0;
+    }
+
+    static string ResolveDevice(string requested)
+    {
+        try
+        {
+            return Devices.Resolve(requested, torch.cuda.is_available());
+        }
+        catch (InvalidOperationException e) // Kit's message names KATAS_DEVICE, which --device stands for here
+        {
+            throw new BenchException($"--device {requested}: {e.Message}");
+        }
     }
 
     static string Runs(Stats stats) =>

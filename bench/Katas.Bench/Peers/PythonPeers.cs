@@ -16,11 +16,14 @@ public static class PythonPeers
 {
     public const string Variable = "KATAS_PYTHON";
 
-    /// <summary>The first Python that can import torch: --python, KATAS_PYTHON, python3, /usr/bin/python3, python.</summary>
+    /// <summary>
+    /// The Python to run the peers: the one asked for (--python, else KATAS_PYTHON), which must
+    /// import torch; else the first of python3, /usr/bin/python3, python that does.
+    /// </summary>
     public static string Find(string? requested)
     {
-        var candidates = new[] { requested, Environment.GetEnvironmentVariable(Variable), "python3", "/usr/bin/python3", "python" }
-            .Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!).Distinct().ToArray();
+        requested = string.IsNullOrWhiteSpace(requested) ? Environment.GetEnvironmentVariable(Variable) : requested;
+        var candidates = string.IsNullOrWhiteSpace(requested) ? new[] { "python3", "/usr/bin/python3", "python" } : [requested];
         var tried = new List<string>();
         foreach (var python in candidates)
         {
