@@ -18,21 +18,22 @@ public sealed record SuiteTimes(TimedCommand ReadmeCommand, IReadOnlyList<TimedC
     public static SuiteTimes Measure(string repo, Action<string> progress)
     {
         progress("building both tracks' solutions (untimed)");
-        Check(Run(repo, "dotnet build Katas.sln -p:KataTrack=solutions -v q -nologo"));
-        Check(Run(repo, "dotnet build grader -v q -nologo"));
+        Check(Run(repo, "build", "Katas.sln", "-p:KataTrack=solutions", "-v", "q", "-nologo"));
+        Check(Run(repo, "build", "grader", "-v", "q", "-nologo"));
 
         progress("the README's test command");
-        var readme = Run(repo, "dotnet test -p:KataTrack=solutions");
+        var readme = Run(repo, "test", "-p:KataTrack=solutions");
         var chapters = new List<TimedCommand>();
         foreach (var project in Directory.GetDirectories(Path.Combine(repo, "exercises")).Order(StringComparer.Ordinal)
                      .SelectMany(d => Directory.GetFiles(d, "*.csproj")))
         {
             var relative = Path.GetRelativePath(repo, project).Replace('\\', '/');
             progress($"dotnet test {relative}");
-            chapters.Add(Run(repo, $"dotnet test {relative} -p:KataTrack=solutions"));
+            chapters.Add(Run(repo, "test", relative, "-p:KataTrack=solutions"));
         }
         progress("katas grade --track solutions");
-        var grader = Run(repo, $"dotnet run --project grader --no-build -- grade --track solutions --json {Path.GetTempPath()}katas-bench-grade.json");
+        var grader = Run(repo, "run", "--project", "grader", "--no-build", "--", "grade", "--track", "solutions",
+            "--json", Path.Combine(Path.GetTempPath(), "katas-bench-grade.json"));
         return new SuiteTimes(readme, chapters, grader);
     }
 
@@ -42,11 +43,12 @@ public sealed record SuiteTimes(TimedCommand ReadmeCommand, IReadOnlyList<TimedC
             throw new BenchException($"`{command.Command}` failed (exit code {command.ExitCode}): fix the build before timing the suite.");
     }
 
-    static TimedCommand Run(string repo, string command)
+    /// <summary>Runs `dotnet ARGUMENTS` in the repository (arguments passed as they are: paths may hold spaces).</summary>
+    static TimedCommand Run(string repo, params string[] arguments)
     {
-        var parts = command.Split(' ');
-        var start = new ProcessStartInfo(parts[0]) { WorkingDirectory = repo, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var part in parts.Skip(1)) start.ArgumentList.Add(part);
+        var command = "dotnet " + string.Join(' ', arguments);
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repo, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new BenchException($"Could not start `{command}`.");
         // Read both streams to the end so that a chatty process never blocks on a full pipe.
