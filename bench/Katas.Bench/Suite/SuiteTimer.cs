@@ -44,7 +44,7 @@ public sealed record SuiteTimes(TimedCommand ReadmeCommand, IReadOnlyList<TimedC
     }
 
     /// <summary>Runs `dotnet ARGUMENTS` in the repository (arguments passed as they are: paths may hold spaces).</summary>
-    static TimedCommand Run(string repo, params string[] arguments)
+    internal static TimedCommand Run(string repo, params string[] arguments)
     {
         var command = "dotnet " + string.Join(' ', arguments);
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repo, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
