@@ -13,7 +13,7 @@ public static class Tables
     {
         var hasPython = report.Python is not null;
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]katas-bench[/] ({Markup.Escape(Where(report))})");
-        table.AddColumn("workload");
+        table.AddColumn("workload", c => c.NoWrap());
         table.AddColumn("ch.", c => c.Centered());
         table.AddColumn("C# median", c => c.RightAligned());
         table.AddColumn("spread", c => c.RightAligned());
