@@ -1,4 +1,5 @@
 using Katas.Grader.Running;
+using Katas.Kit;
 
 namespace Katas.Grader.Instructor;
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Katas.Grader.Running;
+using Katas.Kit;
 
 namespace Katas.Grader.Instructor;
 

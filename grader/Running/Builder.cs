@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Katas.Grader.Model;
+using Katas.Kit;
 
 namespace Katas.Grader.Running;
 

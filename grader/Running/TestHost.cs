@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Katas.Grader.Model;
+using Katas.Kit;
 
 namespace Katas.Grader.Running;
 

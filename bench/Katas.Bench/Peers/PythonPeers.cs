@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Katas.Bench.Measuring;
 using Katas.Kit;
@@ -55,7 +54,7 @@ public static class PythonPeers
             // Debian's PyTorch does its matrix products in the system BLAS (libblas.so.3). OpenBLAS
             // would start its own pool of threads beside libtorch's OpenMP pool: on 2 cores the two
             // pools thrash (the CNN epoch took twice as long). libtorch's threads do the parallel work.
-            var environment = new Dictionary<string, string>
+            var environment = new Dictionary<string, string?>
             {
                 ["OMP_NUM_THREADS"] = $"{settings.Threads}",
                 ["OPENBLAS_NUM_THREADS"] = "1",
@@ -90,31 +89,23 @@ public static class PythonPeers
         }
     }
 
+    /// <summary>Runs a program through Kit's ProcessRunner; a program that cannot start reads as exit code -1.</summary>
     static (int Code, string Output) Execute(string program, IEnumerable<string> arguments, TimeSpan limit,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
-        Process process;
+        var output = new List<string>();
         try
         {
-            process = Process.Start(start) ?? throw new BenchException($"Could not start {program}.");
+            var outcome = ProcessRunner.RunAsync(program, arguments, Directory.GetCurrentDirectory(), environment, limit,
+                line => { lock (output) output.Add(line); }, CancellationToken.None).GetAwaiter().GetResult();
+            lock (output)
+                return outcome.TimedOut
+                    ? (-1, $"{program} ran longer than {limit.TotalMinutes:0} minutes and was stopped.")
+                    : (outcome.ExitCode, string.Join('\n', output) + '\n' + outcome.StandardError);
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (System.ComponentModel.Win32Exception e) // no such program
         {
             return (-1, e.Message);
-        }
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(limit))
-            {
-                process.Kill(entireProcessTree: true);
-                return (-1, $"{program} ran longer than {limit.TotalMinutes:0} minutes and was stopped.");
-            }
-            return (process.ExitCode, output.Result + error.Result);
         }
     }
 

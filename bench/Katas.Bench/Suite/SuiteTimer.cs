@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Katas.Kit;
 
 namespace Katas.Bench.Suite;
 
@@ -46,16 +46,9 @@ public sealed record SuiteTimes(TimedCommand ReadmeCommand, IReadOnlyList<TimedC
     /// <summary>Runs `dotnet ARGUMENTS` in the repository (arguments passed as they are: paths may hold spaces).</summary>
     internal static TimedCommand Run(string repo, params string[] arguments)
     {
-        var command = "dotnet " + string.Join(' ', arguments);
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = repo, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new BenchException($"Could not start `{command}`.");
-        // Read both streams to the end so that a chatty process never blocks on a full pipe.
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        _ = output.Result + error.Result;
-        return new TimedCommand(command, clock.Elapsed.TotalSeconds, process.ExitCode);
+        // Kit's ProcessRunner (the grader's too): output drained, a runaway killed with its children.
+        var outcome = ProcessRunner.RunAsync("dotnet", arguments, repo, null, TimeSpan.FromHours(1), null, CancellationToken.None)
+            .GetAwaiter().GetResult();
+        return new TimedCommand("dotnet " + string.Join(' ', arguments), outcome.Duration.TotalSeconds, outcome.TimedOut ? -1 : outcome.ExitCode);
     }
 }

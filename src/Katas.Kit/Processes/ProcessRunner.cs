@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Katas.Grader.Running;
+namespace Katas.Kit;
 
 /// <summary>How a child process ended.</summary>
 public sealed record ProcessOutcome(int ExitCode, bool TimedOut, string StandardError, TimeSpan Duration);
