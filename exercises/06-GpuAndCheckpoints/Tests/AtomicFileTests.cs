@@ -7,7 +7,7 @@ public class AtomicFileTests
     [Fact, Points(2)]
     public void Write_fills_a_temporary_file_beside_the_target_and_renames_it_into_place_at_the_end()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var path = folder.File("data.bin");
         File.WriteAllText(path, "old");
         string? writtenTo = null;
@@ -31,7 +31,7 @@ public class AtomicFileTests
     [Fact, Points(2)]
     public void When_writing_fails_the_old_file_stays_and_no_temporary_file_is_left()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var path = folder.File("data.bin");
         File.WriteAllText(path, "old");
 
@@ -49,7 +49,7 @@ public class AtomicFileTests
     [Fact, Points(1)]
     public void Write_creates_the_folder_it_writes_into()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var path = Path.Combine(folder.Path, "runs", "today", "data.bin");
 
         AtomicFile.Write(path, stream => stream.WriteByte(42));

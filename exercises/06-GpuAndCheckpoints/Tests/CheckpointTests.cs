@@ -8,7 +8,7 @@ public class CheckpointTests
     [Fact, Points(3)]
     public void LoadModel_builds_the_saved_model_without_being_given_one()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var spec = new MlpSpec(InFeatures: 5, Hidden: 7, Classes: 2);
         var saved = Models.Make(spec, seed: 0);
         Checkpoint.Save(folder.File("model.ckpt"), saved);
@@ -25,7 +25,7 @@ public class CheckpointTests
     [Fact, Points(3)]
     public void An_interrupted_save_leaves_the_previous_checkpoint_loadable()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var path = folder.File("model.ckpt");
         var first = Models.Make(Models.Small, seed: 1);
         Checkpoint.Save(path, first);
@@ -41,7 +41,7 @@ public class CheckpointTests
     [Fact, Points(2)]
     public void Loading_a_truncated_checkpoint_fails_with_a_message_that_says_so()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var path = folder.File("model.ckpt");
         Checkpoint.Save(path, Models.Make(Models.Small, seed: 3));
         var whole = File.ReadAllBytes(path);
@@ -56,7 +56,7 @@ public class CheckpointTests
     [Fact, Points(2)]
     public void Loading_a_corrupt_checkpoint_fails_with_a_message_that_says_so()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var path = folder.File("model.ckpt");
         Checkpoint.Save(path, Models.Make(Models.Small, seed: 4));
         var bytes = File.ReadAllBytes(path);
@@ -73,7 +73,7 @@ public class CheckpointTests
     [Fact, Points(3)]
     public void Resuming_into_a_model_of_another_architecture_names_the_parameter_and_both_shapes()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var path = folder.File("train.ckpt");
         var small = Models.Make(Models.Small, seed: 5);
         using (var adam = Adam(small.parameters(), 0.01))
@@ -91,7 +91,7 @@ public class CheckpointTests
     [Fact, Points(1)]
     public void Resuming_from_a_checkpoint_without_optimizer_state_says_why_it_cannot()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var path = folder.File("inference.ckpt");
         var model = Models.Make(Models.Small, seed: 6);
         Checkpoint.Save(path, model); // no optimizer: a checkpoint for inference

@@ -100,7 +100,7 @@ public class OnDeviceTests
     [Fact, Points(2)]
     public void On_cuda_a_checkpoint_saved_from_the_gpu_loads_on_the_cpu_and_onto_the_gpu()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var model = Models.Make(Models.Small, seed: 5);
         Checkpoint.Save(folder.File("from-cpu.ckpt"), model);
         Cuda.SkipUnlessAvailable();

@@ -13,7 +13,7 @@ public class ResumeTests
     [Fact, Points(3)]
     public void Two_epochs_straight_and_one_plus_resume_plus_one_give_identical_parameters()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var first = Models.Make(Spec, Seed);
         using (var adam = Adam(first.parameters(), LearningRate))
         {
@@ -37,7 +37,7 @@ public class ResumeTests
     [Fact, Points(1)]
     public void Resuming_with_the_weights_but_a_fresh_optimizer_would_end_elsewhere()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var first = Models.Make(Spec, Seed);
         using (var adam = Adam(first.parameters(), LearningRate))
             Epoch(first, adam, 0);

@@ -63,7 +63,7 @@ public class StateDictsTests
     [Fact, Points(1)]
     public void Loading_a_truncated_state_dict_fails_with_a_message_that_names_the_file()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var path = folder.File("cut.pt");
         var whole = File.ReadAllBytes(Models.Fixture("mlp_state_dict.pt"));
         File.WriteAllBytes(path, whole[..(whole.Length / 2)]);
@@ -77,7 +77,7 @@ public class StateDictsTests
     [Fact, Points(1)]
     public void Save_writes_a_file_that_Load_reads_back_into_a_new_model()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempFolder("katas-06-");
         var model = Models.Make(Models.Small, seed: 4);
         var other = Models.Make(Models.Small, seed: 5);
 

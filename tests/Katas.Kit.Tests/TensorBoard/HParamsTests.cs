@@ -5,7 +5,7 @@ namespace Katas.Kit.Tests.TensorBoard;
 
 public sealed class HParamsTests : IDisposable
 {
-    readonly TempFolder _folder = new();
+    readonly TempFolder _folder = new("katas-tensorboard-");
 
     public void Dispose() => _folder.Dispose();
 
@@ -19,13 +19,13 @@ public sealed class HParamsTests : IDisposable
     [Fact]
     public void add_hparams_writes_a_sub_run_with_experiment_session_start_session_end_and_the_metrics()
     {
-        using (var writer = new SummaryWriter(_folder["run"]))
+        using (var writer = new SummaryWriter(_folder.File("run")))
             writer.add_hparams(
                 new Dictionary<string, object?> { ["lr"] = 0.01, ["optimizer"] = "adam", ["batch"] = 64, ["shuffle"] = true, ["unset"] = null },
                 new Dictionary<string, double> { ["hparam/accuracy"] = 0.97, ["hparam/loss"] = 0.125 },
                 runName: "trial1");
 
-        var run = EventAccumulator.Load(Path.Combine(_folder["run"], "trial1"));
+        var run = EventAccumulator.Load(Path.Combine(_folder.File("run"), "trial1"));
 
         var experiment = Content(run, "_hparams_/experiment");
         experiment.DataKind.ShouldBe("experiment");
@@ -49,7 +49,7 @@ public sealed class HParamsTests : IDisposable
 
         run.Scalars("hparam/accuracy").ShouldHaveSingleItem().Value.ShouldBe(0.97f);
         run.Scalars("hparam/loss").ShouldHaveSingleItem().Value.ShouldBe(0.125f);
-        EventAccumulator.Load(_folder["run"]).Tags.ShouldBeEmpty("the hparams go to their own run, not the parent's");
+        EventAccumulator.Load(_folder.File("run")).Tags.ShouldBeEmpty("the hparams go to their own run, not the parent's");
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class HParamsTests : IDisposable
     [InlineData("/absolute")]
     public void A_run_name_outside_the_log_dir_is_refused(string runName)
     {
-        using var writer = new SummaryWriter(_folder["run"]);
+        using var writer = new SummaryWriter(_folder.File("run"));
 
         Should.Throw<ArgumentException>(() => writer.add_hparams(new Dictionary<string, object?>(), new Dictionary<string, double>(), runName))
             .Message.ShouldContain("must name a sub-folder");

@@ -8,7 +8,7 @@ namespace Katas.Kit.Tests.TensorBoard;
 
 public sealed class ModelGraphTests : IDisposable
 {
-    readonly TempFolder _folder = new();
+    readonly TempFolder _folder = new("katas-tensorboard-");
 
     public void Dispose() => _folder.Dispose();
 
@@ -238,10 +238,10 @@ public sealed class ModelGraphTests : IDisposable
     public void add_graph_writes_a_graph_event_that_reads_back()
     {
         var model = Sequential(Linear(3, 4), ReLU(), Linear(4, 2));
-        using (var writer = new SummaryWriter(_folder["run"]))
+        using (var writer = new SummaryWriter(_folder.File("run")))
             writer.add_graph(model, torch.randn(1, 3));
 
-        var graph = EventAccumulator.Load(_folder["run"]).Graph();
+        var graph = EventAccumulator.Load(_folder.File("run")).Graph();
 
         graph.Node.Select(n => n.Op).ShouldBe(["IO Node", "Linear", "ReLU", "Linear", "IO Node"]);
         graph.Versions.Producer.ShouldBe(22);

@@ -92,8 +92,8 @@ public class TfRecordTests
     [Fact]
     public void ReadAll_reads_a_file_and_names_it_in_errors()
     {
-        using var folder = new TempFolder();
-        var path = folder["events.out.tfevents.test"];
+        using var folder = new TempFolder("katas-tensorboard-");
+        var path = folder.File("events.out.tfevents.test");
         var bytes = Records([1], [2, 2]);
         File.WriteAllBytes(path, bytes[..^2]);
 
