@@ -37,7 +37,7 @@ public static class MnistCnnWorkloads
             {
                 Training.TrainEpoch(model, optimizer, Loading.ShuffledBatches(_data.Images, _data.Labels, Loading.BatchSize, seed));
             }
-            TrainingImages.Synchronize(_device);
+            DeviceClock.Synchronize(_device);
             return clock.Elapsed.TotalSeconds;
         }
 

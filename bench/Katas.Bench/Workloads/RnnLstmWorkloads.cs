@@ -31,7 +31,7 @@ public static class RnnLstmWorkloads
             using var optimizer = torch.optim.Adam(model.parameters(), 1e-3);
             var clock = Stopwatch.StartNew();
             Classification.TrainEpoch(model, optimizer, _data.Images, _data.Labels, BatchSize, clipNorm: 1);
-            TrainingImages.Synchronize(_device);
+            DeviceClock.Synchronize(_device);
             return clock.Elapsed.TotalSeconds;
         }
 

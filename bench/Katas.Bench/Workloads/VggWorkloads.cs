@@ -41,7 +41,7 @@ public static class VggWorkloads
             using var _ = torch.no_grad();
             var clock = Stopwatch.StartNew();
             using var scores = _model.forward(_image);
-            TrainingImages.Synchronize(_device);
+            DeviceClock.Synchronize(_device);
             return clock.Elapsed.TotalSeconds;
         }
 

@@ -38,16 +38,20 @@ public sealed class TrainingImages : IDisposable
     public Tensor Images { get; }
     public Tensor Labels { get; }
 
-    /// <summary>Waits for queued GPU work, so that a timer stops when the work is done, not when it was queued.</summary>
-    public static void Synchronize(torch.Device device)
-    {
-        if (device.type == DeviceType.CUDA) torch.cuda.synchronize();
-    }
-
     public void Dispose()
     {
         Images.Dispose();
         Labels.Dispose();
         _split.Dispose();
+    }
+}
+
+/// <summary>For timers around GPU work.</summary>
+public static class DeviceClock
+{
+    /// <summary>Waits for queued GPU work, so that a timer stops when the work is done, not when it was queued.</summary>
+    public static void Synchronize(torch.Device device)
+    {
+        if (device.type == DeviceType.CUDA) torch.cuda.synchronize();
     }
 }
