@@ -19,8 +19,8 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
 
     public sealed class Settings : CommonSettings
     {
-        [CommandArgument(0, "<results>")]
-        [Description("Result files (katas-result/1), each for some chapters.")]
+        [CommandArgument(0, "[results]")]
+        [Description("Result files (katas-result/1), each for some chapters (none: with --chapters, every chapter scores 0).")]
         public string[] Results { get; init; } = [];
 
         [CommandOption("--chapters <IDS>")]
