@@ -13,6 +13,9 @@
 #      the check "no score" (under bash -eo pipefail, as GitHub runs steps).
 # Usage: eng/ci/check-pr-path.sh OUT_DIR
 source "$(dirname "$0")/common.sh"
+for tool in jq iconv; do
+  command -v "$tool" >/dev/null || { echo "check-pr-path: needs $tool (Debian/Ubuntu: apt-get install $tool; GitHub's runners have it)" >&2; exit 1; }
+done
 out=${1:?usage: check-pr-path.sh OUT_DIR}
 out=$(mkdir -p "$out" && cd "$out" && pwd)
 rm -rf "${out:?}"/*
