@@ -80,6 +80,8 @@ public partial class WorkflowTests
             Workflow.PermissionsOf(job.Permissions!).ShouldBe(new Dictionary<string, string> { ["contents"] = "read" });
             job.Steps.ShouldAllBe(s => s.EnvAll.Values.All(v => !v.Contains("secrets.") && !v.Contains("github.token")), job.ToString());
             job.Steps.ShouldAllBe(s => (s.With("token") ?? "") == "", job.ToString());
+            job.SubmissionCheckouts.ShouldAllBe(s => s.With("repository") == null && s.With("ref") == "${{ github.event.workflow_run.head_sha }}",
+                "the graded commit is the triggering run's head, fetched from this repository");
             foreach (var checkout in job.Steps.Where(s => s.Uses?.StartsWith("actions/checkout@", StringComparison.Ordinal) == true))
                 checkout.With("persist-credentials").ShouldBe("false", $"{job}: {checkout}");
             // The grading scripts are the trusted checkout's, never the submission's.
