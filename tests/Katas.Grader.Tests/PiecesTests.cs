@@ -119,6 +119,54 @@ public class PiecesTests
         Should.Throw<GraderException>(() => Katas.Grader.Commands.MergeCommand.Merge([one, one])).Message.ShouldContain("01-A");
     }
 
+    static GradeResult Part(ChapterResult ch) => new()
+    {
+        Run = new RunFacts { Track = "exercises", Device = "cpu", RequestedDevice = "cpu", Backend = "cpu", Os = "x", Cpu = "c", Cores = 2,
+            DotNetVersion = "10", GraderVersion = "1", StartedAt = DateTimeOffset.UnixEpoch },
+        Score = GradeResult.Total([ch]), Tamper = new TamperReport { ManifestFound = true }, Chapters = [ch],
+    };
+
+    /// <summary>A trusted checkout with only a manifest: chapter 02-B has tests worth 2 + 5 points.</summary>
+    static TempFolder ManifestRepo()
+    {
+        var repo = new TempFolder("katas-merge-");
+        var tests = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal)
+        {
+            ["01-A"] = new(StringComparer.Ordinal) { ["Ns.Class.a"] = 1 },
+            ["02-B"] = new(StringComparer.Ordinal) { ["Ns.BTests.x"] = 2, ["Ns.BTests.y"] = 5 },
+        };
+        new TestManifest(TestManifest.SchemaId, new(StringComparer.Ordinal), tests).Save(repo.Path);
+        return repo;
+    }
+
+    [Fact]
+    public void A_planned_chapter_without_a_result_scores_zero_of_its_manifest_maximum_and_says_why()
+    {
+        using var repo = ManifestRepo();
+        var one = Part(Ch("01-A", T("a", TestStatus.Passed, 1)));
+
+        var merged = Katas.Grader.Commands.MergeCommand.Merge([one], Katas.Grader.Commands.MergeCommand.Planned("[\"01-A\",\"02-B\"]"), repo.Path);
+
+        merged.Score.ShouldBe(new Score(1, 8, 0), "the missing chapter's 7 points stay in the maximum");
+        var missing = merged.Chapters.Single(c => c.Id == "02-B");
+        missing.Number.ShouldBe(2);
+        missing.Points.ShouldBe(0);
+        missing.Tests.Select(t => (t.Name, t.Status, t.MaxPoints)).ShouldBe([("Ns.BTests.x", TestStatus.NotRun, 2), ("Ns.BTests.y", TestStatus.NotRun, 5)]);
+        missing.Message!.ShouldContain("not graded: its grading job left no result");
+        MarkdownReport.Render(merged).ShouldContain("Points 1/8");
+    }
+
+    [Fact]
+    public void A_merge_with_a_plan_refuses_a_chapter_outside_it_and_one_the_manifest_does_not_know()
+    {
+        using var repo = ManifestRepo();
+        var forged = Part(Ch("09-Z", T("z", TestStatus.Passed, 100)));
+        Should.Throw<GraderException>(() => Katas.Grader.Commands.MergeCommand.Merge([forged], ["01-A"], repo.Path))
+            .Message.ShouldContain("09-Z");
+        Should.Throw<GraderException>(() => Katas.Grader.Commands.MergeCommand.Merge([], ["03-C"], repo.Path))
+            .Message.ShouldContain("03-C has no result and is not in the manifest");
+    }
+
     [Fact]
     public void An_atomic_write_replaces_the_whole_file_and_leaves_no_temporary_file()
     {
