@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Katas.Bench.Measuring;
 using Katas.Bench.Workloads;
 
 namespace Katas.Bench.Tests;
@@ -12,6 +13,20 @@ public partial class CatalogTests
             "cnn-epoch", "cnn-epoch-dataloader", "vgg16-forward", "vgg16-checkpoint", "lstm-epoch", "sincos-fit",
             "loader-w0", "loader-w1", "loader-w2", "loader-w4", "loader-train-w0", "loader-train-w2",
         ]);
+
+    [Fact]
+    public void On_cuda_every_workload_runs_or_is_refused_in_one_line()
+    {
+        var onCuda = new Settings(Repeat: 1, Warmup: 0, Threads: 1, Device: "cuda", Quick: true);
+
+        var refused = Catalog.All.Where(w => w.RefusalFor(onCuda) is not null).ToList();
+
+        refused.Select(w => w.Name).ShouldBe(["vgg16-checkpoint", "loader-w0", "loader-w1", "loader-w2", "loader-w4", "loader-train-w0", "loader-train-w2"],
+            "the training and forward workloads run on the GPU; a checkpoint and chapter 8's loader are CPU work");
+        refused.ShouldAllBe(w => !w.RefusalFor(onCuda)!.Contains('\n'));
+        var onCpu = onCuda with { Device = "cpu" };
+        Catalog.All.ShouldAllBe(w => w.RefusalFor(onCpu) == null, "everything runs on the CPU");
+    }
 
     [Fact]
     public void A_prefix_selects_every_workload_that_starts_with_it() =>

@@ -54,7 +54,7 @@ public class ReportTests
     public void The_JSON_reads_back_to_the_same_numbers()
     {
         var back = BenchReport.FromJson(Sample().ToJson());
-        back.Workloads[0].CSharp.Runs.ShouldBe([4.0, 3.9, 4.2]);
+        back.Workloads[0].CSharp!.Runs.ShouldBe([4.0, 3.9, 4.2]);
         back.Workloads[0].Python!.Median.ShouldBe(6.0);
         back.Machine.Cores.ShouldBe(2);
         back.Settings.ShouldBe(Settings);

@@ -80,29 +80,11 @@ public sealed class BenchCommand : Command<BenchCommand.Options>
         var machine = Machine.Describe(settings);
         var mnist = DatasetCache.FromEnvironment().Ensure("mnist", cancellationToken);
 
-        // Each peer's workloads run in C#, then at once in Python: the two sides of a ratio are
-        // measured minutes apart, not half an hour (a shared machine's speed drifts).
-        var csharp = new List<(Workload Workload, Stats Stats, long Items)>();
-        PythonInfo? pythonInfo = null;
-        var peerResults = new Dictionary<string, Stats>();
-        foreach (var group in workloads.GroupBy(w => w.Peer))
-        {
-            foreach (var workload in group)
-            {
-                var (stats, items) = Progress($"C#: {workload.Name}", report => Runner.Time(workload, settings, report));
-                csharp.Add((workload, stats, items));
-                AnsiConsole.MarkupLine($"  [grey]C#[/] {workload.Name}: median {stats.Median:0.000} s ({Runs(stats)})");
-            }
-            if (python is null) continue;
-            var names = group.Select(w => w.Name).ToList();
-            var peer = Progress($"Python: {group.Key} ({string.Join(", ", names)})", _ => PythonPeers.Run(python, group.Key, names, settings, mnist));
-            pythonInfo ??= new PythonInfo(peer.Python, peer.PythonVersion, peer.Torch);
-            foreach (var (name, stats) in peer.Results)
-            {
-                peerResults[name] = stats;
-                AnsiConsole.MarkupLine($"  [grey]Python[/] {name}: median {stats.Median:0.000} s ({Runs(stats)})");
-            }
-        }
+        var measured = BenchRun.Measure(workloads,
+            workload => Progress($"C#: {workload.Name}", report => Runner.TryTime(workload, settings, report)),
+            python is null ? null : (script, names) =>
+                Progress($"Python: {script} ({string.Join(", ", names)})", _ => PythonPeers.Run(python, script, names, settings, mnist)),
+            AnsiConsole.MarkupLine);
 
         SuiteTimes? suite = null;
         if (options.Suite)
@@ -111,9 +93,7 @@ public sealed class BenchCommand : Command<BenchCommand.Options>
             suite = Progress("test suite", report => SuiteTimes.Measure(repo, report));
         }
 
-        var results = csharp.Select(c => new WorkloadResult(c.Workload.Name, c.Workload.Chapter, c.Workload.Title, c.Workload.Items, c.Items,
-            c.Stats, peerResults.GetValueOrDefault(c.Workload.Name))).ToList();
-        var benchReport = new BenchReport(1, DateTimeOffset.Now, machine, settings, pythonInfo, results, suite, Machine.LoadAverage());
+        var benchReport = new BenchReport(1, DateTimeOffset.Now, machine, settings, measured.Python, measured.Results, suite, Machine.LoadAverage());
 
         AnsiConsole.Write(Tables.Console(benchReport));
         if (options.Quick) AnsiConsole.MarkupLine("[yellow]--quick: tiny sizes and one run; these numbers only show that every workload runs.[/]");
@@ -126,6 +106,11 @@ public sealed class BenchCommand : Command<BenchCommand.Options>
         {
             File.WriteAllText(markdown, Tables.Markdown(benchReport));
             AnsiConsole.MarkupLine($"Markdown: [link]{Markup.Escape(markdown)}[/]");
+        }
+        if (measured.AnyFailed)
+        {
+            AnsiConsole.MarkupLine("[red]Some workloads failed: the table says which and why (exit code 1).[/]");
+            return 1;
         }
         return 0;
     }
@@ -141,9 +126,6 @@ public sealed class BenchCommand : Command<BenchCommand.Options>
             throw new BenchException($"--device {requested}: {e.Message}");
         }
     }
-
-    static string Runs(Stats stats) =>
-        string.Join(", ", stats.Runs.Select(r => r.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)));
 
     static T Progress<T>(string title, Func<Action<string>, T> work) =>
         AnsiConsole.Status().Start(title, status => work(step => status.Status($"{title}: {step}")));

@@ -4,7 +4,9 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 
 // `katas-bench`: how fast the katas' workloads run, in C# and (with --peers) in Python PyTorch.
-// Exit codes: 0 = measured; 2 = could not run (bad arguments, no Python with PyTorch, ...).
+// Exit codes: 0 = measured (workloads that refuse the device are listed as refused); 1 = some workloads
+// or peers failed (the table says which and why; the others were measured); 2 = could not run (bad
+// arguments, no Python with PyTorch, ...).
 var app = new CommandApp<BenchCommand>();
 app.Configure(config =>
 {

@@ -58,7 +58,7 @@ class SinCosNet(nn.Module):
 
 
 def windows(starts, time_steps=10):
-    t = starts.unsqueeze(1) + torch.arange(time_steps, dtype=torch.float32) * (math.pi / time_steps)
+    t = starts.unsqueeze(1) + torch.arange(time_steps, dtype=torch.float32, device=starts.device) * (math.pi / time_steps)
     return t.sin().unsqueeze(-1), t.cos().unsqueeze(-1)
 
 
@@ -66,14 +66,15 @@ def sincos_fit(args):
     # The chapter's stable recipe (SinCosRecipe.Stable): 16 streams of 10-point windows, Adam 0.01,
     # gradients clipped at 1, cosine-annealed over the run.
     steps = 20 if args.quick else 300
+    device = torch.device(args.device)
 
     def trial(seed):
         torch.manual_seed(seed)
-        model = SinCosNet()
+        model = SinCosNet().to(device)
         start = common.clock()
         optimizer = torch.optim.Adam(model.parameters(), 0.01)
         schedule = torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, steps)
-        starts = torch.rand(16) * (2 * math.pi)
+        starts = (torch.rand(16) * (2 * math.pi)).to(device)  # drawn on the CPU, as the C# side does
         hidden = None
         for step in range(steps):
             x, y = windows(starts + step * math.pi)
@@ -87,6 +88,7 @@ def sincos_fit(args):
             loss.item()
             hidden = hidden.detach()
             schedule.step()
+        common.synchronize(device)
         return common.clock() - start
     return trial
 

@@ -10,7 +10,7 @@ public static class Gallery
     public static Tensor Pick(Tensor predicted, Tensor labels, int first = 32, int mistakes = 32)
     {
         // TODO 8 — boolean masks and their indices:
-        //  - torch.arange(first, dtype: int64) are the first indices (at most predicted.shape[0]);
+        //  - torch.arange(first, dtype: int64, device: predicted.device) are the first indices (at most predicted.shape[0]);
         //  - predicted.ne(labels) is true where the network was wrong; .nonzero() lists where, as a
         //    [K, 1] tensor: .squeeze(1) makes it [K];
         //  - keep at most `mistakes` of them (wrong[..n]) and torch.cat both parts (dim 0).

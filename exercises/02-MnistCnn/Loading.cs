@@ -12,7 +12,8 @@ public static class Loading
     /// PyTorch's <c>DataLoader(dataset, batch_size=64, shuffle=True)</c>. Enumerating it gives one
     /// dictionary per batch: "data" [B, 1, 28, 28] and "label" [B].
     /// </summary>
-    public static DataLoader Loader(Dataset dataset, int batchSize = BatchSize, bool shuffle = true, int? seed = null)
+    /// <param name="device">Where the batches go (TorchSharp's DataLoader takes it as `device:`; null: the CPU).</param>
+    public static DataLoader Loader(Dataset dataset, int batchSize = BatchSize, bool shuffle = true, int? seed = null, torch.Device? device = null)
     {
         // TODO 2 — the DataLoader: torch.utils.data.DataLoader(dataset, batchSize, shuffle, seed: seed).
         //  `seed` fixes the shuffled order, so that a run can be repeated.
@@ -29,7 +30,7 @@ public static class Loading
         // TODO 10 — batches without the per-item cost (README step 10).
         //  - Check the arguments first: batchSize >= 1 (ArgumentOutOfRangeException.ThrowIfLessThan),
         //    as many labels as images (ArgumentException that shows both counts).
-        //  - order = torch.randperm(count, generator: new torch.Generator((ulong)seed))
+        //  - order = torch.randperm(count, generator: new torch.Generator((ulong)seed)), moved .to(images.device)
         //  - for each start in 0, batchSize, 2*batchSize, ...:
         //        var index = order[TensorIndex.Slice(start, Math.Min(start + batchSize, count))];
         //        yield return new() { ["data"] = images.index_select(0, index), ["label"] = labels.index_select(0, index) };

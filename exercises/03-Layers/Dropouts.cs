@@ -22,7 +22,7 @@ public static class Dropouts
     public static Tensor Dropout2d(Tensor x, double p = 0.5, bool training = true)
     {
         // TODO 8 — the same, but one coin per (image, channel): a mask of shape [N, C, 1, 1]
-        //  (torch.rand(x.shape[0], x.shape[1], 1, 1)) broadcasts over the whole H x W map.
+        //  (torch.rand(x.shape[0], x.shape[1], 1, 1, device: x.device): on the input's device) broadcasts over the whole H x W map.
         //  Neighbouring pixels of a feature map are alike, so dropping single pixels would hide little.
         //  Check p, and that x has 4 dimensions (ArgumentException that shows x's shape).
         throw new NotImplementedException("TODO 8: write Dropouts.Dropout2d (one mask value per channel). See README step 8.");

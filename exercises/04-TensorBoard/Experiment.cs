@@ -20,6 +20,7 @@ public static class Experiment
         // TODO 7 — put it all together:
         //  - Seeding.Seed(seed); the data: Mnist.Load(train: true), and as held-out set the first
         //    HeldOutCount images of Mnist.Load(train: false): new MnistSplit(test.Images[..n], test.Labels[..n]).
+        //  - The device: Devices.Choose() (CUDA if available; KATAS_DEVICE decides first); model and data .to(device).
         //  - using var writer = new SummaryWriter(logDir);
         //  - Visuals.LogDigits with the first 32 training images; Visuals.LogModel with the first one
         //    (train.Images[..1], shape [1, 1, 28, 28]).

@@ -18,7 +18,8 @@ public static class Training
         int batchSize, torch.Generator shuffle, lr_scheduler.LRScheduler? scheduler = null)
     {
         model.train();
-        var order = torch.randperm(images.shape[0], generator: shuffle);
+        // Drawn on the CPU, where the generator lives (the same order on every device), used where the images are.
+        var order = torch.randperm(images.shape[0], generator: shuffle).to(images.device);
         var total = 0.0;
         var batches = 0;
         for (long start = 0; start < images.shape[0]; start += batchSize)

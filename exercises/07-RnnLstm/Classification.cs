@@ -14,7 +14,7 @@ public static class Classification
         lr_scheduler.LRScheduler? schedule = null, double clipNorm = 0)
     {
         // TODO 10a — chapter 2's epoch, with two additions:
-        //  - model.train(); an order torch.randperm(N); for each slice of it (order.narrow(0, start, count)):
+        //  - model.train(); an order torch.randperm(N, device: images.device); for each slice of it (order.narrow(0, start, count)):
         //    a dispose scope, zero_grad, cross_entropy(model.forward(images[index]), labels[index]), backward,
         //  - nn.utils.clip_grad_norm_(model.parameters(), clipNorm) when clipNorm > 0, then step,
         //  - schedule?.step() after every optimizer step (one-cycle schedules count batches, not epochs).

@@ -29,7 +29,8 @@ public static class SinCosTraining
         //  - Adam(model.parameters(), recipe.LearningRate); with recipe.Anneal also
         //    lr_scheduler.CosineAnnealingLR(optimizer, recipe.Steps), stepped after every optimizer step.
         //  - Stream starts: torch.zeros(1) for one stream (the seed: from t = 0), otherwise
-        //    torch.rand(recipe.Streams) * 2 pi (each stream at its own phase, from the seeded torch RNG).
+        //    torch.rand(recipe.Streams) * 2 pi (each stream at its own phase, from the seeded torch RNG),
+        //    moved to the model's device: .to(model.parameters().First().device).
         //  - Step k: SinCos.Windows(starts + k * pi, recipe.TimeSteps); TrainStep with the hidden state
         //    the previous step returned (null at first) and recipe.ClipNorm.
         //  - A dispose scope per step; keep the hidden state alive across steps with MoveToOuterDisposeScope().
@@ -44,7 +45,7 @@ public static class SinCosTraining
     public static (Tensor T, Tensor Sin, Tensor Cos, Tensor Prediction) Sweep(SinCosNet model, int windows = 8, int timeSteps = 10)
     {
         // TODO 8a — model.eval(); using (torch.no_grad()); for window k start at k * pi
-        //  (SinCos.Windows(torch.tensor(new[] { (float)(k * Math.PI) }), timeSteps)), feed it with the
+        //  (SinCos.Windows(torch.tensor(new[] { (float)(k * Math.PI) }, device: model's device), timeSteps)), feed it with the
         //  hidden state of the window before, and collect t, x, y and the prediction; torch.cat each list.
         throw new NotImplementedException("TODO 8: the evaluation sweep (SinCosTraining.Sweep). See README step 8.");
     }

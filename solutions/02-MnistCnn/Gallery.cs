@@ -8,7 +8,7 @@ public static class Gallery
         if (!predicted.shape.SequenceEqual(labels.shape) || predicted.dim() != 1)
             throw new ArgumentException(
                 $"predicted [{string.Join(", ", predicted.shape)}] and labels [{string.Join(", ", labels.shape)}] must both be [N].", nameof(labels));
-        var head = torch.arange(Math.Min(first, predicted.shape[0]), dtype: int64);
+        var head = torch.arange(Math.Min(first, predicted.shape[0]), dtype: int64, device: predicted.device);
         var wrong = predicted.ne(labels).nonzero().squeeze(1); // nonzero gives [K, 1]: one row per mistake
         return torch.cat([head, wrong[..(int)Math.Min(mistakes, wrong.shape[0])]], dim: 0);
     }

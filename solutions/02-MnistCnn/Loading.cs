@@ -8,8 +8,8 @@ public static class Loading
 {
     public const int BatchSize = 64;
 
-    public static DataLoader Loader(Dataset dataset, int batchSize = BatchSize, bool shuffle = true, int? seed = null) =>
-        DataLoader(dataset, batchSize, shuffle, seed: seed);
+    public static DataLoader Loader(Dataset dataset, int batchSize = BatchSize, bool shuffle = true, int? seed = null, torch.Device? device = null) =>
+        DataLoader(dataset, batchSize, shuffle, device: device, seed: seed);
 
     public static IEnumerable<Dictionary<string, Tensor>> ShuffledBatches(Tensor images, Tensor labels, int batchSize = BatchSize, int seed = 0)
     {
@@ -24,7 +24,10 @@ public static class Loading
     {
         var count = labels.shape[0];
         using var generator = new torch.Generator((ulong)seed);
-        using var order = torch.randperm(count, generator: generator);
+        // Drawn on the CPU, where the generator lives (the same order on every device), then moved
+        // to the images: index_select wants its indices on the device of the tensor it selects from.
+        using var drawn = torch.randperm(count, generator: generator);
+        using var order = drawn.to(images.device);
         for (long start = 0; start < count; start += batchSize)
         {
             // One gather per batch instead of 64 single items glued together. Like the DataLoader, a

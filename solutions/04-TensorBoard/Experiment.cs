@@ -13,10 +13,13 @@ public static class Experiment
     public static double Run(string logDir, int steps = 300, int batchSize = 64, double learningRate = 0.001, int seed = 0)
     {
         Seeding.Seed(seed);
-        using var train = Mnist.Load(train: true);
+        // The seed's `device = cuda if available else cpu`; Kit's Devices also honours KATAS_DEVICE.
+        var device = Devices.Choose();
+        using var loaded = Mnist.Load(train: true);
         using var test = Mnist.Load(train: false);
-        var heldOut = new MnistSplit(test.Images[..HeldOutCount], test.Labels[..HeldOutCount]);
-        var model = new Cnn();
+        var train = new MnistSplit(loaded.Images.to(device), loaded.Labels.to(device));
+        var heldOut = new MnistSplit(test.Images[..HeldOutCount].to(device), test.Labels[..HeldOutCount].to(device));
+        var model = new Cnn().to(device);
 
         using var writer = new SummaryWriter(logDir);
         Visuals.LogDigits(writer, train.Images[..32]);

@@ -9,7 +9,7 @@ public static class Classification
         lr_scheduler.LRScheduler? schedule = null, double clipNorm = 0)
     {
         model.train();
-        using var order = torch.randperm(images.shape[0]);
+        using var order = torch.randperm(images.shape[0], device: images.device); // indices where the images are
         var total = 0.0;
         var batches = 0;
         for (long start = 0; start < images.shape[0]; start += batchSize)

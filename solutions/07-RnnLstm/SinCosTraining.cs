@@ -25,7 +25,9 @@ public static class SinCosTraining
         var schedule = recipe.Anneal ? lr_scheduler.CosineAnnealingLR(optimizer, recipe.Steps) : null;
         // The seed's single stream starts at 0; more streams start at random phases, so that every
         // step sees every part of the wave instead of only the rising or only the falling half.
-        using var starts = recipe.Streams == 1 ? torch.zeros(1) : torch.rand(recipe.Streams) * (float)(2 * Math.PI);
+        // Drawn on the CPU (the same phases on every device), then moved to where the model is.
+        using var drawn = recipe.Streams == 1 ? torch.zeros(1) : torch.rand(recipe.Streams) * (float)(2 * Math.PI);
+        using var starts = drawn.to(DeviceOf(model));
         Tensor? hidden = null;
         var losses = new float[recipe.Steps];
         for (var step = 0; step < recipe.Steps; step++)
@@ -45,6 +47,7 @@ public static class SinCosTraining
     {
         model.eval();
         using var _ = torch.no_grad();
+        var device = DeviceOf(model);
         Tensor? hidden = null;
         var ts = new List<Tensor>();
         var sins = new List<Tensor>();
@@ -52,17 +55,20 @@ public static class SinCosTraining
         var predictions = new List<Tensor>();
         for (var k = 0; k < windows; k++)
         {
-            var start = torch.tensor(new[] { (float)(k * Math.PI) });
+            var start = torch.tensor(new[] { (float)(k * Math.PI) }, device: device);
             var (x, y) = SinCos.Windows(start, timeSteps);
             var (prediction, next) = model.forward(x, hidden);
             hidden = next;
-            ts.Add(start + torch.arange(timeSteps, dtype: float32) * (float)(Math.PI / timeSteps));
+            ts.Add(start + torch.arange(timeSteps, dtype: float32, device: device) * (float)(Math.PI / timeSteps));
             sins.Add(x.flatten());
             coss.Add(y.flatten());
             predictions.Add(prediction.flatten());
         }
         return (torch.cat(ts), torch.cat(sins), torch.cat(coss), torch.cat(predictions));
     }
+
+    // PyTorch's next(model.parameters()).device: the data this code makes goes where the model is.
+    static torch.Device DeviceOf(SinCosNet model) => model.parameters().First().device;
 
     public static double Evaluate(SinCosNet model, int windows = 8, int timeSteps = 10)
     {

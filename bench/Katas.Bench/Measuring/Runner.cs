@@ -29,6 +29,33 @@ public static class Runner
         return (new Stats(runs), trial.ItemsPerRun);
     }
 
+    /// <summary>
+    /// Times <paramref name="workload"/> unless it refuses the device; never throws for the workload's
+    /// own failures (a TorchSharp error on a GPU, a missing file): they come back as the outcome, in
+    /// one line, so one broken workload cannot abort a bench run and the others still run.
+    /// </summary>
+    public static Outcome TryTime(Workload workload, Settings settings, Action<string>? progress = null)
+    {
+        if (workload.RefusalFor(settings) is { } reason) return new(workload, null, 0, Refused: reason);
+        try
+        {
+            var (stats, items) = Time(workload, settings, progress);
+            return new(workload, stats, items);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new(workload, null, 0, Failed: OneLine(e));
+        }
+    }
+
+    /// <summary>The exception's type and the first line of its message (TorchSharp appends the native stack to the message).</summary>
+    public static string OneLine(Exception e)
+    {
+        var first = e.Message.Split('\n', 2)[0].Trim();
+        if (first.Length > 300) first = first[..300] + "...";
+        return $"{e.GetType().Name}: {first}";
+    }
+
     // Native memory of the last run is freed before the next one starts timing.
     static double Collect(double seconds)
     {

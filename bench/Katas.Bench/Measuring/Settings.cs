@@ -8,5 +8,7 @@ namespace Katas.Bench.Measuring;
 /// <param name="Quick">Tiny sizes: checks that every workload runs (CI), its numbers mean nothing.</param>
 public sealed record Settings(int Repeat, int Warmup, int Threads, string Device, bool Quick)
 {
+    /// <summary>The device as TorchSharp's object (made on use: naming CUDA initialises it, so the JSON leaves it out).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public torch.Device TorchDevice => torch.device(Device);
 }

@@ -25,7 +25,9 @@ public static class Tables
         }
         foreach (var w in report.Workloads)
         {
-            var row = new List<string> { Markup.Escape(w.Name), w.Chapter, Seconds(w.CSharp.Median), Percent(w.CSharp.Spread), Markup.Escape(Rate(w)) };
+            var row = w.CSharp is { } cs
+                ? new List<string> { Markup.Escape(w.Name), w.Chapter, Seconds(cs.Median), Percent(cs.Spread), Markup.Escape(Rate(w)) }
+                : [Markup.Escape(w.Name), w.Chapter, w.Refused is null ? "[red]failed[/]" : "[grey]refused[/]", "-", "-"];
             if (hasPython)
             {
                 row.Add(w.Python is null ? "-" : Seconds(w.Python.Median));
@@ -33,8 +35,14 @@ public static class Tables
             }
             table.AddRow(row.ToArray());
         }
+        var notes = Notes(report).Select(n => $"{n.Name}: {n.Note}").ToList();
+        if (notes.Count > 0) table.Caption(Markup.Escape(string.Join("\n", notes)));
         return table;
     }
+
+    /// <summary>One line per workload with a missing number: which, and why.</summary>
+    public static IReadOnlyList<(string Name, string Note)> Notes(BenchReport report) =>
+        report.Workloads.Where(w => w.Note is not null).Select(w => (w.Name, w.Note!)).ToList();
 
     public static string Markdown(BenchReport report)
     {
@@ -49,10 +57,19 @@ public static class Tables
         text.AppendLine(hasPython ? "---:|---:|---:|" : "");
         foreach (var w in report.Workloads)
         {
-            text.Append(Invariant, $"| {w.Title} (`{w.Name}`) | {w.Chapter} | {Seconds(w.CSharp.Median)} | {Percent(w.CSharp.Spread)} | {Rate(w)} |");
+            if (w.CSharp is { } cs)
+                text.Append(Invariant, $"| {w.Title} (`{w.Name}`) | {w.Chapter} | {Seconds(cs.Median)} | {Percent(cs.Spread)} | {Rate(w)} |");
+            else
+                text.Append(Invariant, $"| {w.Title} (`{w.Name}`) | {w.Chapter} | {(w.Refused is null ? "failed" : "refused")} | - | - |");
             if (hasPython)
-                text.Append(w.Python is null ? " - | - | - |" : $" {Seconds(w.Python.Median)} | {Percent(w.Python.Spread)} | {Ratio(w.Ratio!.Value)} |");
+                text.Append(w.Python is null ? " - | - | - |" : $" {Seconds(w.Python.Median)} | {Percent(w.Python.Spread)} | {(w.Ratio is { } r ? Ratio(r) : "-")} |");
             text.AppendLine();
+        }
+        var notes = Notes(report);
+        if (notes.Count > 0)
+        {
+            text.AppendLine();
+            foreach (var (name, note) in notes) text.AppendLine(Invariant, $"- `{name}`: {note}");
         }
         if (report.Suite is { } suite)
         {

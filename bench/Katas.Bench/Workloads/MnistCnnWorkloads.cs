@@ -30,7 +30,8 @@ public static class MnistCnnWorkloads
             var clock = Stopwatch.StartNew();
             if (_perItem)
             {
-                using var loader = Loading.Loader(new MnistDataset(_data.Images, _data.Labels), Loading.BatchSize, shuffle: true, seed: seed);
+                // TorchSharp's DataLoader sends each batch to its device (the CPU unless told): here, where the data is.
+                using var loader = Loading.Loader(new MnistDataset(_data.Images, _data.Labels), Loading.BatchSize, shuffle: true, seed: seed, device: _device);
                 Training.TrainEpoch(model, optimizer, loader);
             }
             else

@@ -24,7 +24,10 @@ public static class ParallelDataWorkloads
         training
             ? $"Augmented digits with {workers} worker(s) while the CNN trains, 150 batches of 64"
             : $"Augmented digits with {workers} worker(s), loading only, 150 batches of 64",
-        "parallel_data.py", "samples", settings => new LoaderTrial(settings, workers, training));
+        "parallel_data.py", "samples", settings => new LoaderTrial(settings, workers, training))
+    {
+        CpuOnly = "chapter 8's loader makes its batches with CPU code (the distortion of each digit), on worker threads",
+    };
 
     sealed class LoaderTrial : ITrial
     {
@@ -36,8 +39,6 @@ public static class ParallelDataWorkloads
 
         public LoaderTrial(Settings settings, int workers, bool training)
         {
-            if (settings.Device != "cpu")
-                throw new BenchException("The loader workloads make their batches on the CPU; run them with --device cpu.");
             _train = Mnist.Load(train: true);
             _data = new AugmentedDigits(_train.Images[..Images], _train.Labels[..Images], seed: 0);
             (_workers, _training) = (workers, training);

@@ -13,7 +13,10 @@ public static class VggWorkloads
         "vgg.py", null, settings => new ForwardTrial(settings));
 
     public static Workload Checkpoint { get; } = new("vgg16-checkpoint", "06", "VGG-16 state dict (528 MB) saved and loaded, PyTorch's format",
-        "vgg.py", null, settings => new CheckpointTrial(settings));
+        "vgg.py", null, settings => new CheckpointTrial(settings))
+    {
+        CpuOnly = "a checkpoint is written from CPU memory and read back into it (both sides), the GPU plays no part",
+    };
 
     /// <summary>VGG-16 as torchvision builds it; in quick mode a narrow classifier keeps the file small.</summary>
     static Vgg.Vgg Create(Settings settings) =>

@@ -10,7 +10,15 @@ namespace Katas.Bench.Workloads;
 /// <param name="Name">Also the name the Python peer knows it by.</param>
 /// <param name="Peer">The file in bench/peers/ that times the same thing in Python.</param>
 /// <param name="Items">What one run processes, for a rate (for example "samples"); null for none.</param>
-public sealed record Workload(string Name, string Chapter, string Title, string Peer, string? Items, Func<Settings, ITrial> Open);
+public sealed record Workload(string Name, string Chapter, string Title, string Peer, string? Items, Func<Settings, ITrial> Open)
+{
+    /// <summary>Why this workload runs on the CPU only (one line), or null when it runs on any device.</summary>
+    public string? CpuOnly { get; init; }
+
+    /// <summary>Why this workload does not run with <paramref name="settings"/> (one line), or null when it does.</summary>
+    public string? RefusalFor(Settings settings) =>
+        CpuOnly is { } reason && settings.Device != "cpu" ? $"runs on the CPU only: {reason}" : null;
+}
 
 /// <summary>A prepared workload: run it (seeded), get seconds back.</summary>
 public interface ITrial : IDisposable

@@ -46,6 +46,60 @@ public class LoadingTests
         LabelsOf(a).ShouldNotBe(LabelsOf(c), "another seed gives another order");
     }
 
+    [Fact, Points(1)]
+    public void Loader_puts_every_batch_on_the_device_it_is_given()
+    {
+        var (images, labels) = Reference.Numbered(100);
+        using var dataset = new MnistDataset(images, labels);
+
+        using var loader = Loading.Loader(dataset, batchSize: 32, shuffle: true, seed: 1, device: TestDevice.Current);
+
+        foreach (var batch in loader)
+        {
+            batch["data"].ShouldBeOn(TestDevice.Current, "pass `device` on to the DataLoader (device: device): it sends every batch there");
+            batch["label"].ShouldBeOn(TestDevice.Current);
+        }
+        // The meta device (shapes, no memory) proves it on any machine: TorchSharp's DataLoader
+        // sends each batch to its device, the CPU when it is given none, and meta tensors cannot be copied.
+        var meta = torch.device("meta");
+        using var onMeta = new MnistDataset(images.to(meta), labels.to(meta));
+        using var metaLoader = Loading.Loader(onMeta, batchSize: 32, shuffle: true, seed: 1, device: meta);
+        DevicesOf(metaLoader).ShouldAllBe(d => d == meta.type, "pass `device` on to the DataLoader (device: device)");
+    }
+
+    [Fact, Points(1)]
+    public void ShuffledBatches_gathers_on_the_device_of_the_images_in_the_same_order_as_on_the_cpu()
+    {
+        var (images, labels) = Reference.Numbered(150);
+        var device = TestDevice.Current;
+
+        var here = Loading.ShuffledBatches(images.to(device), labels.to(device), batchSize: 64, seed: 1)
+            .Select(b =>
+            {
+                b["data"].ShouldBeOn(device, "index_select keeps the batch on the device of the images");
+                return b["label"].cpu().data<long>().ToArray();
+            })
+            .SelectMany(l => l).ToArray();
+
+        here.ShouldBe(LabelsOf(Loading.ShuffledBatches(images, labels, batchSize: 64, seed: 1)),
+            "the same seed gives the same order on every device: draw the permutation with the CPU generator, then move it to images.device");
+    }
+
+    /// <summary>The device of every batch (read before the loader disposes it); a loader's error becomes an assertion that says what to fix.</summary>
+    static List<DeviceType> DevicesOf(IEnumerable<Dictionary<string, Tensor>> batches)
+    {
+        try
+        {
+            return batches.Select(b => b["data"].device_type).ToList();
+        }
+        catch (Exception e) when (e is not NotImplementedException)
+        {
+            throw new ShouldAssertException(
+                $"the loader could not make batches on the meta device ({e.Message.Split('\n')[0]}): TorchSharp's DataLoader " +
+                "copies every batch to the CPU unless it is given `device:`, and meta tensors cannot be copied");
+        }
+    }
+
     [Fact, Points(2)]
     public void ShuffledBatches_visits_every_item_once_in_batches_of_the_requested_size()
     {

@@ -23,15 +23,15 @@ internal static class Reference
         return (images, labels);
     }
 
-    /// <summary>Random images with random labels, for checking arithmetic (not learning).</summary>
-    public static List<Dictionary<string, Tensor>> RandomBatches(int batches, int size, int seed)
+    /// <summary>Random images with random labels on <paramref name="device"/>, for checking arithmetic (not learning).</summary>
+    public static List<Dictionary<string, Tensor>> RandomBatches(int batches, int size, int seed, torch.Device device)
     {
-        using var g = new torch.Generator((ulong)seed);
+        using var g = new torch.Generator((ulong)seed); // drawn on the CPU: the same batches on every device
         return Enumerable.Range(0, batches)
             .Select(_ => new Dictionary<string, Tensor>
             {
-                ["data"] = torch.rand([size, 1, 28, 28], generator: g),
-                ["label"] = torch.randint(0, 10, [size], generator: g),
+                ["data"] = torch.rand([size, 1, 28, 28], generator: g).to(device),
+                ["label"] = torch.randint(0, 10, [size], generator: g).to(device),
             })
             .ToList();
     }

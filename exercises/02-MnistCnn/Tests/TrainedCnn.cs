@@ -6,7 +6,7 @@ namespace Katas.MnistCnn.Tests;
 /// <summary>
 /// The chapter's main run, done once per test process and shared by the tests that need a trained
 /// network: one epoch of Adam (lr 1e-3) over MNIST's 60 000 training digits in shuffled batches of
-/// 64, then predictions for the 10 000 test digits.
+/// 64, then predictions for the 10 000 test digits, on the device Kit chooses (KATAS_DEVICE).
 /// </summary>
 /// <remarks>
 /// A Lazy, not an xunit fixture: on the stubs every test that asks for the run fails with the
@@ -27,13 +27,15 @@ internal static class TrainedCnn
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Seeding.Seed(Seed);
-        var model = new Cnn();
+        // On Kit's device (KATAS_DEVICE): the model there, the DataLoader's batches sent there.
+        var device = TestDevice.Current;
+        var model = new Cnn().to(device);
         using var train = MnistDataset.Load(train: true);
-        using var loader = Loading.Loader(train, batchSize: 64, shuffle: true, seed: Seed);
+        using var loader = Loading.Loader(train, batchSize: 64, shuffle: true, seed: Seed, device: device);
         using var adam = Adam(model.parameters(), lr: Training.LearningRate);
         var meanLoss = Training.TrainEpoch(model, adam, loader);
         var took = watch.Elapsed;
-        var test = Mnist.Load(train: false);
-        return new Run(model, test, Training.Predict(model, test.Images), meanLoss, took);
+        var test = Mnist.Load(train: false); // stays on the CPU for the pictures; a copy goes to the device for Predict
+        return new Run(model, test, Training.Predict(model, test.Images.to(device)), meanLoss, took);
     }
 }

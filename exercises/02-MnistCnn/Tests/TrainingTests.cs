@@ -10,10 +10,11 @@ public class TrainingTests
     public void TrainEpoch_takes_one_Adam_step_per_batch_and_returns_the_mean_batch_loss()
     {
         Seeding.Seed(2);
-        var cnn = new Cnn();
-        var twin = new Cnn();
+        var device = TestDevice.Current;
+        var cnn = new Cnn().to(device);
+        var twin = new Cnn().to(device);
         twin.load_state_dict(cnn.state_dict());
-        var batches = Reference.RandomBatches(batches: 4, size: 16, seed: 2);
+        var batches = Reference.RandomBatches(batches: 4, size: 16, seed: 2, device);
         using var adam = Adam(cnn.parameters(), lr: Training.LearningRate);
 
         var meanLoss = Training.TrainEpoch(cnn, adam, batches);
@@ -35,6 +36,7 @@ public class TrainingTests
             parameter.ShouldBeClose(expected[name], rtol: 1e-4, atol: 1e-6,
                 $"{name} after the epoch differs from one Adam step per batch. Per batch: optimizer.zero_grad(), " +
                 "cross_entropy(model.forward(data), label), loss.backward(), optimizer.step().");
+        cnn.ShouldBeOn(device, "the epoch trains the model where it is: TrainEpoch moves nothing");
     }
 
     [Fact, Points(2)]
@@ -56,8 +58,8 @@ public class TrainingTests
     public void Predict_gives_the_class_with_the_highest_score_for_every_image_on_the_cpu()
     {
         Seeding.Seed(3);
-        var cnn = new Cnn();
-        using var images = torch.rand(20, 1, 28, 28);
+        var cnn = new Cnn().to(TestDevice.Current);
+        using var images = torch.rand(20, 1, 28, 28).to(TestDevice.Current);
         using var expected = Reference.Logits(cnn, images).argmax(1);
 
         using var predicted = Training.Predict(cnn, images, batchSize: 7);
@@ -92,6 +94,7 @@ public class TrainingTests
         var run = TrainedCnn.Get();
 
         var accuracy = run.Predicted.eq(run.Test.Labels).to(float64).mean().item<double>();
+        run.Model.ShouldBeOn(TestDevice.Current, "the run trains on the device KATAS_DEVICE chose (the CPU unless a GPU is asked for or found)");
 
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"seed {TrainedCnn.Seed}: test accuracy {accuracy:P2}, mean training loss {run.MeanLoss:F4}, epoch {run.Took.TotalSeconds:F1} s");

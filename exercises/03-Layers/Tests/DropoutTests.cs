@@ -85,4 +85,36 @@ public class DropoutTests
         Should.Throw<ArgumentException>(() => Dropouts.Dropout2d(x, p: 0.5, training: true))
             .Message.ShouldContain("[4, 10]", Case.Insensitive, "show the shape that was given (and say that [N, C, H, W] is expected)");
     }
+
+    [Fact, Points(1)]
+    public void Dropout_and_Dropout2d_make_their_masks_on_the_device_of_their_input()
+    {
+        using var x = torch.ones(2, 3, 4, 4, device: TestDevice.Current);
+
+        Dropouts.Dropout(x, p: 0.5).ShouldBeOn(TestDevice.Current, "the result stays where the input is");
+        Dropouts.Dropout2d(x, p: 0.5).ShouldBeOn(TestDevice.Current, "the result stays where the input is");
+        // The meta device (shapes, no memory) stands in for a GPU on any machine: a mask made on the
+        // CPU cannot be multiplied with an input that lives elsewhere.
+        var meta = torch.device("meta");
+        using var elsewhere = torch.ones(2, 3, 4, 4, device: meta);
+        OnMeta(() => Dropouts.Dropout(elsewhere, p: 0.5)).shape.ShouldBe([2L, 3, 4, 4]);
+        OnMeta(() => Dropouts.Dropout2d(elsewhere, p: 0.5)).shape.ShouldBe([2L, 3, 4, 4]);
+    }
+
+    static Tensor OnMeta(Func<Tensor> dropout)
+    {
+        Tensor result;
+        try
+        {
+            result = dropout();
+        }
+        catch (Exception e) when (e is not NotImplementedException and not ShouldAssertException)
+        {
+            throw new ShouldAssertException(
+                $"dropout failed on an input that is not on the CPU ({e.Message.Split('\n')[0]}): make the mask on the input's " +
+                "device, torch.rand(..., device: x.device) or torch.rand_like(x)");
+        }
+        result.ShouldBeOn(torch.device("meta"), "the result stays where the input is");
+        return result;
+    }
 }

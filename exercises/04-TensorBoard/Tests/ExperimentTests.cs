@@ -23,6 +23,10 @@ public class ExperimentTests
         var digits = log.Images("Inputs").ShouldHaveSingleItem();
         (digits.Width, digits.Height).ShouldBe((242, 122), "32 digits, 8 per row: 4 rows");
         log.Graph().Node.Select(n => n.Name).ShouldContain("Cnn/conv1/0", "add_graph with the CNN");
+        // The graph records where the sample ran: the run trains on Kit's device (KATAS_DEVICE).
+        log.Graph().Node.Single(n => n.Name == "Cnn/conv1/0").Device.ShouldBe(
+            TestDevice.Current.type == DeviceType.CUDA ? "/device:CUDA:0" : "/device:CPU:0",
+            "choose the device with Devices.Choose() and put the model and the data there");
 
         var hparams = EventAccumulator.Load(Path.Combine(logDir, "hparams"));
         var start = HParams.Parse(hparams.Values(HParams.SessionStartInfoTag).ShouldHaveSingleItem(

@@ -19,6 +19,9 @@ internal static class Runs
     /// <summary>MNIST's 60 000 training images, loaded once for all tests.</summary>
     public static MnistSplit Train => TrainSplit.Value;
 
+    /// <summary>The split on the tests' device (KATAS_DEVICE), where the models they train are.</summary>
+    public static MnistSplit OnDevice(MnistSplit split) => new(split.Images.to(TestDevice.Current), split.Labels.to(TestDevice.Current));
+
     /// <summary>The first 1000 test images: what Fit measures its accuracy on.</summary>
     public static MnistSplit HeldOut => new(TestSplit.Value.Images[..1000], TestSplit.Value.Labels[..1000]);
 }

@@ -7,7 +7,8 @@ public class TrainingTests
     static (Cnn Model, Tensor Images, Tensor Labels) Setup(int seed)
     {
         Seeding.Seed(seed);
-        return (new Cnn(), torch.rand(16, 1, 28, 28), torch.randint(0, 10, [16]));
+        var device = TestDevice.Current; // drawn on the CPU, then moved: the same numbers on every device
+        return (new Cnn().to(device), torch.rand(16, 1, 28, 28).to(device), torch.randint(0, 10, [16]).to(device));
     }
 
     static Dictionary<string, Tensor> Snapshot(Cnn model) =>
@@ -16,7 +17,7 @@ public class TrainingTests
     /// <summary>The gradient of the cross-entropy at the model's current parameters, computed on a copy.</summary>
     static Dictionary<string, Tensor> Gradients(Cnn model, Tensor images, Tensor labels)
     {
-        var copy = new Cnn();
+        var copy = new Cnn().to(TestDevice.Current);
         copy.load_state_dict(model.state_dict());
         nn.functional.cross_entropy(copy.forward(images), labels).backward();
         return copy.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!.clone());
@@ -53,6 +54,7 @@ public class TrainingTests
             parameter.ShouldBeClose(before[name] - lr * fresh[name], rtol: 1e-3, atol: 1e-5,
                 $"after a second SGD step, {name} should be {name} - lr * (this step's gradient). Call optimizer.zero_grad() " +
                 "before loss.backward() (gradients add up otherwise), then optimizer.step().");
+        model.ShouldBeOn(TestDevice.Current);
     }
 
     [Fact, Points(1)]

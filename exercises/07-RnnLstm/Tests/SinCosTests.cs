@@ -27,4 +27,28 @@ public class SinCosTests
         twenty[0, 19, 0].item<float>().ShouldBe((float)Math.Sin(19 * Math.PI / 20), 1e-5f, "the last point is one step short of pi");
         next[0, 0, 0].item<float>().ShouldBe(-1f, 1e-5f, "the window starting at pi continues the wave: cos(pi) = -1");
     }
+
+    [Fact, Points(1)]
+    public void Windows_are_made_on_the_device_of_their_starts()
+    {
+        var (x, y) = SinCos.Windows(torch.tensor(new[] { 0f, 1f }, device: TestDevice.Current));
+
+        x.ShouldBeOn(TestDevice.Current, "the windows are made where the starts are");
+        y.ShouldBeOn(TestDevice.Current);
+        // The meta device (shapes, no memory) stands in for a GPU on any machine: offsets made on
+        // the CPU cannot be added to starts that live elsewhere.
+        var meta = torch.device("meta");
+        Tensor onMeta;
+        try
+        {
+            (onMeta, _) = SinCos.Windows(torch.zeros(3, device: meta));
+        }
+        catch (Exception e) when (e is not NotImplementedException)
+        {
+            throw new ShouldAssertException($"Windows failed for starts that are not on the CPU ({e.Message.Split('\n')[0]}): " +
+                "make the offsets on the input's device, torch.arange(timeSteps, dtype: float32, device: starts.device)");
+        }
+        onMeta.ShouldBeOn(meta);
+        onMeta.shape.ShouldBe([3L, 10, 1]);
+    }
 }

@@ -47,11 +47,12 @@ public class SinCosTrainingTests
     public void Fit_takes_the_recipes_number_of_steps_and_the_loss_falls()
     {
         Seeding.Seed(9);
-        var net = new SinCosNet();
+        var net = new SinCosNet().to(TestDevice.Current);
         using var oneThread = TorchThreads.Limit(1); // a tiny RNN: see README, "How the thresholds were chosen"
 
         var losses = SinCosTraining.Fit(net, SinCosRecipe.Stable with { Steps = 60 });
 
+        net.ShouldBeOn(TestDevice.Current, "Fit trains the model where it is, with its windows made on the model's device");
         losses.Length.ShouldBe(60, "one loss per optimizer step");
         losses[^5..].Average().ShouldBeLessThan(0.5f * losses[..5].Average(), "60 steps should already halve the loss");
     }
@@ -60,9 +61,10 @@ public class SinCosTrainingTests
     public void Sweep_runs_the_windows_from_t_0_carrying_the_state_and_Evaluate_is_its_mse_after_the_first_window()
     {
         Seeding.Seed(10);
-        var net = new SinCosNet();
+        var net = new SinCosNet().to(TestDevice.Current);
 
         var (t, sin, cos, prediction) = SinCosTraining.Sweep(net, windows: 3);
+        prediction.ShouldBeOn(TestDevice.Current, "the sweep runs where the model is: make its windows on the model's device");
         var mse = SinCosTraining.Evaluate(net, windows: 3);
 
         t.shape.ShouldBe([30L], "3 windows of 10 points, flattened");
@@ -89,10 +91,11 @@ public class SinCosTrainingTests
     public void The_stable_recipe_fits_cos_with_an_mse_of_at_most_0_01(int seed)
     {
         Seeding.Seed(seed);
-        var net = new SinCosNet();
+        var net = new SinCosNet().to(TestDevice.Current);
         using var oneThread = TorchThreads.Limit(1); // a tiny RNN: see README, "How the thresholds were chosen"
 
         SinCosTraining.Fit(net, SinCosRecipe.Stable);
+        net.ShouldBeOn(TestDevice.Current);
 
         // Over seeds 0..19 the sweep's MSE was 0.00001-0.00026 (README): 0.01 is the bar.
         SinCosTraining.Evaluate(net).ShouldBeLessThanOrEqualTo(0.01,
