@@ -16,7 +16,7 @@ public sealed class Net : Module<Tensor, Tensor>
     public Net(int nFeature, int nHidden, int nOutput) : base(nameof(Net))
     {
         // TODO 2 — build the layers.
-        //  - hidden = Linear(nFeature, nHidden);  output = Linear(nHidden, nOutput);
+        //  (the code itself: hint level 3)
         //  - then RegisterComponents(), so that parameters() finds them (PyTorch does this by magic
         //    in __setattr__; TorchSharp asks you to say it).
         throw new NotImplementedException("TODO 2: create the hidden and output layers (Net constructor). See README step 2.");

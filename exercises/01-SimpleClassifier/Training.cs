@@ -12,10 +12,9 @@ public static class Training
     public static float TrainStep(Net model, Optimizer optimizer, Tensor x, Tensor y)
     {
         // TODO 4 — the three core lines, around a forward pass:
-        //    optimizer.zero_grad();   // gradients ACCUMULATE in .grad: clear last step's
+        //  (the code itself: hint level 3)
         //    var loss = nn.functional.cross_entropy(model.forward(x), y);
-        //    loss.backward();         // fill .grad of every parameter
-        //    optimizer.step();        // parameter -= lr * grad   (for plain SGD)
+        //  (the code itself: hint level 3)
         //  Return loss.item<float>().
         throw new NotImplementedException("TODO 4: write Training.TrainStep (zero_grad, backward, step). See README step 4.");
     }
@@ -32,7 +31,7 @@ public static class Training
     public static Tensor Predict(Net model, Tensor x)
     {
         // TODO 6 — testing needs no gradients:
-        //    model.eval();  using (torch.no_grad()) { ... }
+        //  (the code itself: hint level 3)
         //  The predicted class is the index of the largest score: argmax(dim: 1).
         //  Bring the result back with .cpu() so that callers can read it.
         throw new NotImplementedException("TODO 6: write Training.Predict (eval, no_grad, argmax). See README step 6.");

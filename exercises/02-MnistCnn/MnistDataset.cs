@@ -39,7 +39,7 @@ public sealed class MnistDataset : torch.utils.data.Dataset
     public override Dictionary<string, Tensor> GetTensor(long index)
     {
         // TODO 1b — Python's __getitem__: one image and its label, in a dictionary.
-        //    return new() { ["data"] = _images[index], ["label"] = _labels[index] };
+        //  (the code itself: hint level 3)
         //  Indexing the first dimension gives a view of image `index` (no copy). The DataLoader later
         //  glues 64 such items into one batch, key by key, so the keys must be "data" and "label".
         throw new NotImplementedException("TODO 1: write MnistDataset.GetTensor (one image and its label). See README step 1.");

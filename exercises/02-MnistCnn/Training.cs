@@ -16,14 +16,10 @@ public static class Training
     public static double TrainEpoch(Module<Tensor, Tensor> model, Optimizer optimizer, IEnumerable<Dictionary<string, Tensor>> batches)
     {
         // TODO 5 — the loop of every PyTorch program:
-        //    model.train();
-        //    foreach (var batch in batches)
+        //  (the code itself: hint level 3)
         //    {
         //        using var scope = torch.NewDisposeScope();  // frees this step's tensors at the end of the step
-        //        optimizer.zero_grad();
-        //        var loss = functional.cross_entropy(model.forward(batch["data"]), batch["label"]);
-        //        loss.backward();
-        //        optimizer.step();
+        //  (the code itself: hint level 3)
         //        ... add loss.item<float>() to a total, count the batches
         //    }
         //  Return total / count.
@@ -34,9 +30,9 @@ public static class Training
     public static Tensor Predict(Module<Tensor, Tensor> model, Tensor images, int batchSize = 1000)
     {
         // TODO 6 — testing: eval mode, no gradients, a few images at a time, results back on the CPU.
-        //    model.eval();
+        //  (the code itself: hint level 3)
         //    using var _ = torch.no_grad();
-        //    foreach (var chunk in images.split(batchSize)) ... model.forward(chunk).argmax(dim: 1).cpu()
+        //  (the code itself: hint level 3)
         //  then torch.cat the chunks' predictions (dim 0). A NewDisposeScope per chunk frees the
         //  activations; keep the prediction with .MoveToOuterDisposeScope().
         throw new NotImplementedException("TODO 6: write Training.Predict (eval, no_grad, argmax, cpu). See README step 6.");

@@ -26,7 +26,7 @@ public static class ConvShapes
         long stride = 1, long padding = 0, long dilation = 1)
     {
         // TODO 2 — a switch on dims:
-        //    1 => Conv1d(inChannels, outChannels, kernel, stride, padding, dilation), 2 => Conv2d(...), 3 => Conv3d(...)
+        //  (the code itself: hint level 3)
         //  anything else: throw new ArgumentOutOfRangeException(nameof(dims), dims, "<what dims may be>").
         throw new NotImplementedException("TODO 2: write ConvShapes.Conv (Conv1d, Conv2d or Conv3d). See README step 2.");
     }

@@ -12,7 +12,7 @@ public static class Dropouts
         // TODO 7 — check p first: outside [0, 1] -> ArgumentOutOfRangeException(nameof(p), p, "...").
         //  - not training (or p == 0): return x;   p == 1: torch.zeros_like(x)
         //  - otherwise a mask of ones and zeros, 1 with probability 1 - p:
-        //        var keep = torch.rand_like(x).ge(p).to(x.dtype);
+        //  (the code itself: hint level 3)
         //    and return x * keep / (1 - p). The scaling keeps the expected value of every element, so the
         //    next layer sees the same average in training and in eval.
         throw new NotImplementedException("TODO 7: write Dropouts.Dropout (mask and scale). See README step 7.");

@@ -80,7 +80,7 @@ public class SinCosTrainingTests
             "Evaluate is the MSE over the sweep without its first window (the warm-up)");
     }
 
-    [Theory, Points(3), Step(7)]
+    [Theory, Points(3), Step(8)]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(2)]
