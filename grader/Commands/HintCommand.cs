@@ -63,7 +63,12 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
             return 0;
         }
         var lesson = Hints.For(chapter, step);
-        if (lesson.ReadmeStep is { } text)
+        // With hints, the step's title points to the README (the hints' first level says the same in
+        // other words); without them the README's step is the whole guide.
+        if (lesson.Levels.Count > 0)
+            console.MarkupLine($"[blue]README step {step}[/]{(lesson.Title is { } t ? $": {Markup.Escape(t)}" : "")} " +
+                               $"[grey](exercises/{Markup.Escape(chapter.Id)}/README.md)[/]");
+        else if (lesson.ReadmeStep is { } text)
             console.Write(new Panel(Markup.Escape(text)).Header($"README step {step}").BorderColor(Color.Blue));
         if (Guide.WhereToWrite(next, lesson) is { } file) console.MarkupLine($"Write it in [blue]{Markup.Escape(file)}[/]");
 
