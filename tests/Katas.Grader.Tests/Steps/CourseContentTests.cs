@@ -96,7 +96,7 @@ public partial class CourseContentTests
         var chapter = Chapter.Select(Repo, [id])[0];
         var (yours, given) = Hints.Files(chapter);
 
-        yours.ShouldBe(Directory.EnumerateFiles(Path.Combine(Repo, "solutions", id), "*.cs").Select(Path.GetFileName).Order(StringComparer.Ordinal),
+        yours.ShouldBe([.. Directory.EnumerateFiles(Path.Combine(Repo, "solutions", id), "*.cs").Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal)],
             $"{id}: a file with a TODO is the learner's, and only the learner's files have a solution");
         var readme = File.ReadAllText(Path.Combine(chapter.Folder, "README.md"));
         foreach (var file in yours.Concat(given))
