@@ -13,6 +13,7 @@ public sealed class MnistDataset : torch.utils.data.Dataset
 
     /// <param name="images">float32 [N, 1, 28, 28], pixels in [0, 1].</param>
     /// <param name="labels">int64 [N], the digits.</param>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public MnistDataset(Tensor images, Tensor labels)
     {
         if (labels.dim() != 1 || images.dim() == 0 || images.shape[0] != labels.shape[0])

@@ -13,6 +13,7 @@ public static class Training
     /// DataLoader yields them), one optimizer step per batch.
     /// </summary>
     /// <returns>The mean of the batches' losses.</returns>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public static double TrainEpoch(Module<Tensor, Tensor> model, Optimizer optimizer, IEnumerable<Dictionary<string, Tensor>> batches)
     {
         // TODO 5 — the loop of every PyTorch program:
@@ -39,6 +40,7 @@ public static class Training
     }
 
     /// <summary>The share of <paramref name="predicted"/> equal to <paramref name="labels"/>, between 0 and 1.</summary>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public static double Accuracy(Tensor predicted, Tensor labels)
     {
         // TODO 7 — predicted.eq(labels) is 1 where right, 0 where wrong: its mean is the accuracy

@@ -26,6 +26,7 @@ public sealed class BatchNorm : Module<Tensor, Tensor>
         throw new NotImplementedException("TODO 9: create BatchNorm's parameters and buffers (constructor). See README step 9.");
     }
 
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public override Tensor forward(Tensor x)
     {
         // TODO 10 — normalise each channel (dimension 1) over all the other dimensions:

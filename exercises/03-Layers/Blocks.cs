@@ -10,6 +10,7 @@ public static class Blocks
     /// One TorchSharp layer per entry of <paramref name="spec"/>, in a Sequential, for items of
     /// shape <paramref name="inputShape"/> ([C, H, W] for images).
     /// </summary>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public static Sequential Build(IEnumerable<LayerSpec> spec, long[] inputShape)
     {
         // TODO 16 — walk the spec, keeping the shape of one item as it flows ([C, H, W], then [features]):

@@ -103,6 +103,24 @@ public partial class CourseContentTests
             readme.ShouldContain($"`{file}`", customMessage: $"{id}'s README says whether {file} is yours to write or given");
     }
 
+    [Theory]
+    [MemberData(nameof(Chapters))]
+    public void Every_exception_a_solution_throws_is_named_in_its_stubs_xml_docs(string id)
+    {
+        var missing = new List<string>();
+        foreach (var solution in Directory.EnumerateFiles(Path.Combine(Repo, "solutions", id), "*.cs"))
+        {
+            var stub = File.ReadAllText(Path.Combine(Repo, "exercises", id, Path.GetFileName(solution)));
+            missing.AddRange(ThrownType().Matches(File.ReadAllText(solution)).Select(m => m.Groups[1].Value).Distinct()
+                .Where(t => !stub.Contains($"<exception cref=\"{t}\">", StringComparison.Ordinal))
+                .Select(t => $"{Path.GetFileName(solution)}: {t}"));
+        }
+        missing.ShouldBeEmpty($"{id}: the stub's XML docs (<exception cref=...>) name the exact exception types the tests expect");
+    }
+
+    [GeneratedRegex(@"throw new (\w+Exception)\(")]
+    private static partial Regex ThrownType();
+
     [GeneratedRegex(@"^\s*//+(.*)$")]
     private static partial Regex CommentText();
 
