@@ -1,6 +1,6 @@
 using Katas.Kit.TensorBoard;
 
-namespace Katas.TensorBoardLogging.Tests;
+namespace Katas.TensorBoard.Tests;
 
 /// <summary>
 /// The run to look at in TensorBoard: out/04-TensorBoard/runs/experiment

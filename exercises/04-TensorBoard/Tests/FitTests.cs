@@ -1,6 +1,6 @@
 using Katas.Kit.TensorBoard;
 
-namespace Katas.TensorBoardLogging.Tests;
+namespace Katas.TensorBoard.Tests;
 
 /// <summary>One short training run (300 steps of 64 images), logged to out/04-TensorBoard/runs/training and read back.</summary>
 public class FitTests

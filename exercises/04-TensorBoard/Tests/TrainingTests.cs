@@ -1,6 +1,6 @@
 using static TorchSharp.torch.optim;
 
-namespace Katas.TensorBoardLogging.Tests;
+namespace Katas.TensorBoard.Tests;
 
 public class TrainingTests
 {

@@ -1,7 +1,7 @@
 using Katas.Kit.TensorBoard;
 using SkiaSharp;
 
-namespace Katas.TensorBoardLogging.Tests;
+namespace Katas.TensorBoard.Tests;
 
 public class VisualsTests
 {

@@ -1,6 +1,6 @@
 using Katas.Kit.TensorBoard;
 
-namespace Katas.TensorBoardLogging.Tests;
+namespace Katas.TensorBoard.Tests;
 
 public class WarmUpTests
 {
