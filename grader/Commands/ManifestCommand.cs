@@ -66,6 +66,7 @@ public sealed class ManifestCommand : AsyncCommand<ManifestCommand.Settings>
         var tests = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
         var steps = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
         var gpuOnly = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var learnerFiles = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var chapter in Chapter.All(repo))
         {
             var build = await Builder.BuildAsync(repo, chapter, options, cancel).ConfigureAwait(false);
@@ -76,8 +77,9 @@ public sealed class ManifestCommand : AsyncCommand<ManifestCommand.Settings>
             tests[chapter.Id] = new SortedDictionary<string, int>(listed.ToDictionary(t => t.Name, t => t.Points), StringComparer.Ordinal);
             steps[chapter.Id] = new SortedDictionary<string, int>(listed.Where(t => t.Step is not null)
                 .ToDictionary(t => t.Name, t => t.Step!.Value), StringComparer.Ordinal);
+            learnerFiles[chapter.Id] = new SortedSet<string>(Hints.Files(chapter).Yours, StringComparer.Ordinal);
             if (listed.Any(t => t.GpuOnly)) gpuOnly[chapter.Id] = new SortedSet<string>(listed.Where(t => t.GpuOnly).Select(t => t.Name), StringComparer.Ordinal);
         }
-        return new TestManifest(TestManifest.SchemaId, TestManifest.HashAll(repo), tests, steps, gpuOnly);
+        return new TestManifest(TestManifest.SchemaId, TestManifest.HashAll(repo), tests, steps, gpuOnly, learnerFiles);
     }
 }

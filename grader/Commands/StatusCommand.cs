@@ -33,7 +33,7 @@ public sealed class StatusCommand : AsyncCommand<CommonSettings>
         console.Write(ConsoleReport.Table(all));
         ConsoleReport.Tamper(console, result.Tamper);
         ConsoleReport.NotCounted(console, result.Chapters);
-        Files(console, all, chapters);
+        Files(console, repo, all, chapters);
         ConsoleReport.Next(console, all, Lessons(chapters));
         console.MarkupLine("[grey]More: dotnet run --project grader -- --help   (grade, watch, hint, doctor, report)[/]");
         return 0;
@@ -58,11 +58,11 @@ public sealed class StatusCommand : AsyncCommand<CommonSettings>
         (id, step) => chapters.FirstOrDefault(c => c.Id == id) is { } chapter ? Hints.For(chapter, step) : null;
 
     // Which files of the chapter the learner is on are theirs, and which are given.
-    static void Files(IAnsiConsole output, IReadOnlyList<ChapterResult> all, IReadOnlyList<Chapter> chapters)
+    static void Files(IAnsiConsole output, string repo, IReadOnlyList<ChapterResult> all, IReadOnlyList<Chapter> chapters)
     {
         var on = all.FirstOrDefault(c => c.Status != ChapterStatus.Passed);
         if (on is null || chapters.FirstOrDefault(c => c.Id == on.Id) is not { } chapter) return;
-        var (yours, given) = Hints.Files(chapter);
+        var (yours, given) = Hints.Files(chapter, Integrity.TestManifest.Load(repo)?.LearnerFiles?.GetValueOrDefault(chapter.Id));
         output.MarkupLine($"Chapter {chapter.Number}: [bold]you write[/] {Markup.Escape(string.Join(", ", yours))}" +
                           (given.Count > 0 ? $"; [grey]given (read, do not change): {Markup.Escape(string.Join(", ", given))}[/]" : ""));
     }

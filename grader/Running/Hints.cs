@@ -83,7 +83,7 @@ public static partial class Hints
         var text = new List<string>();
         void Flush()
         {
-            if (title is not null) levels.Add(new Level(title, string.Join('\n', text).Trim()));
+            if (title is not null) levels.Add(new Level(title, Unwrap(text)));
             title = null;
             text.Clear();
         }
@@ -101,6 +101,23 @@ public static partial class Hints
         }
         Flush();
         return levels;
+    }
+
+    // Prose is wrapped for the file's reader; the console wraps it again: join each paragraph's
+    // lines. Code blocks keep their lines.
+    static string Unwrap(List<string> lines)
+    {
+        var output = new List<string>();
+        var inCode = false;
+        foreach (var line in lines)
+        {
+            if (line.TrimStart().StartsWith("```", StringComparison.Ordinal)) { inCode = !inCode; output.Add(line); continue; }
+            var joinable = !inCode && line.Trim().Length > 0 && output.Count > 0 && output[^1].Trim().Length > 0
+                && !output[^1].TrimStart().StartsWith("```", StringComparison.Ordinal) && !line.TrimStart().StartsWith("- ", StringComparison.Ordinal);
+            if (joinable) output[^1] += " " + line.Trim();
+            else output.Add(inCode ? line : line.Trim());
+        }
+        return string.Join('\n', output).Trim();
     }
 
     /// <summary>The steps hints.md has sections for.</summary>
@@ -135,10 +152,13 @@ public static partial class Hints
     /// The chapter's files the learner writes (each holds a "TODO n" for some step) and the given
     /// ones (read them, do not change them). Tests are neither.
     /// </summary>
-    public static (IReadOnlyList<string> Yours, IReadOnlyList<string> Given) Files(Chapter chapter)
+    /// <param name="recorded">The learner's files as the manifest recorded them from the stubs: once the
+    /// learner has written a file, its TODOs may be gone.</param>
+    public static (IReadOnlyList<string> Yours, IReadOnlyList<string> Given) Files(Chapter chapter, IReadOnlyCollection<string>? recorded = null)
     {
         var all = Directory.EnumerateFiles(chapter.Folder, "*.cs").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList();
-        var yours = all.Where(f => AnyTodo().IsMatch(File.ReadAllText(Path.Combine(chapter.Folder, f)))).ToList();
+        var yours = recorded is { Count: > 0 } ? all.Where(recorded.Contains).ToList()
+            : all.Where(f => AnyTodo().IsMatch(File.ReadAllText(Path.Combine(chapter.Folder, f)))).ToList();
         return (yours, all.Except(yours).ToList());
     }
 
