@@ -113,6 +113,7 @@ public class LessonTests
         lesson.ReadmeStep.ShouldBe("2. **Square.** Return x*x.");
         lesson.Title.ShouldBe("Square");
         lesson.Levels.Select(l => l.Title).ShouldBe(["Concept", "API", "Near-code"]);
+        lesson.Levels[0].Text.ShouldBe("A square is a number times itself.", "a paragraph's lines are joined for the console");
         lesson.Levels[2].Text.ShouldBe("Multiply x by x.");
         lesson.WhereToWrite.ShouldBe("exercises/02-Partial/Maths.cs:7");
         Hints.For(Partial, 9).Levels.ShouldBeEmpty();
@@ -175,9 +176,12 @@ public class LessonTests
     [Fact]
     public void A_chapters_files_are_the_learners_where_a_todo_is_and_given_otherwise()
     {
-        var (yours, given) = Hints.Files(Chapter.Select(FixtureCourse.Repo, ["1"])[0]);
+        var chapter = Chapter.Select(FixtureCourse.Repo, ["1"])[0];
+        var (yours, given) = Hints.Files(chapter);
 
         yours.ShouldBe(["Clusters.cs", "Net.cs", "Training.cs"]);
         given.ShouldBe(["DecisionPlot.cs"]);
+        Hints.Files(chapter, ["Net.cs", "Training.cs"]).Yours.ShouldBe(["Net.cs", "Training.cs"],
+            "what the manifest recorded wins: a file the learner has finished holds no TODO any more");
     }
 }
