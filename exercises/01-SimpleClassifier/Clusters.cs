@@ -13,13 +13,11 @@ public static class Clusters
     /// </returns>
     public static (Tensor X, Tensor Y) Make(int perClass, int seed)
     {
-        // TODO 1 — make the two clusters.
-        //  - For reproducible data, draw from a generator seeded with `seed`:
-        //        var g = new torch.Generator((ulong)seed);
-        //        torch.randn(perClass, 2, generator: g)   // mean 0, std 1
-        //  - Shift one cloud by +2 and the other by -2, then torch.cat them (dim 0).
-        //  - Labels: torch.zeros(perClass, dtype: int64) and torch.ones(...), concatenated.
-        //    CrossEntropyLoss wants class indices as int64 ("long" in PyTorch).
+        // TODO 1 (README step 1) — make the two clusters.
+        //  Draw every random number from one generator seeded with `seed`: the same seed must give
+        //  the same points (a test checks it), and a global seed would let other code change them.
+        //  Labels are class indices as int64 ("long" in PyTorch): what CrossEntropyLoss expects.
+        //  Stuck? `dotnet run --project grader -- hint 1` (concept, then API, then near-code).
         throw new NotImplementedException("TODO 1: make the two Gaussian clusters (Clusters.Make). See README step 1.");
     }
 }

@@ -15,16 +15,15 @@ public sealed class Net : Module<Tensor, Tensor>
 
     public Net(int nFeature, int nHidden, int nOutput) : base(nameof(Net))
     {
-        // TODO 2 — build the layers.
-        //  - hidden = Linear(nFeature, nHidden);  output = Linear(nHidden, nOutput);
-        //  - then RegisterComponents(), so that parameters() finds them (PyTorch does this by magic
-        //    in __setattr__; TorchSharp asks you to say it).
+        // TODO 2 (README step 2) — build the two layers: nFeature -> nHidden, nHidden -> nOutput.
+        //  Then register them, so that parameters() finds them (PyTorch does this by magic in
+        //  __setattr__; TorchSharp asks you to say it).
         throw new NotImplementedException("TODO 2: create the hidden and output layers (Net constructor). See README step 2.");
     }
 
     public override Tensor forward(Tensor x)
     {
-        // TODO 3 — hidden, then ReLU, then output. Return the raw scores.
+        // TODO 3 (README step 3) — hidden, then ReLU, then output. Return the raw scores [N, nOutput].
         //  Do NOT apply softmax here: CrossEntropyLoss applies log-softmax itself (README step 3).
         throw new NotImplementedException("TODO 3: write Net.forward (hidden -> relu -> output). See README step 3.");
     }

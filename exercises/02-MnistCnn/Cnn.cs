@@ -14,9 +14,7 @@ public sealed class Cnn : Module<Tensor, Tensor>
     public Cnn() : base(nameof(Cnn))
     {
         // TODO 3 — the seed's layers, as PyTorch's nn.Sequential blocks:
-        //    conv1 = Sequential(Conv2d(1, 16, kernel_size: 5, stride: 2, padding: 2), ReLU(), MaxPool2d(kernel_size: 2));
-        //    conv2 = Sequential(Conv2d(16, 32, kernel_size: 5, stride: 1, padding: 2), ReLU());
-        //    output = Linear(32 * 7 * 7, 10);
+        //  (the code itself: hint level 3)
         //  then RegisterComponents(). Work out why the image is 7x7 after conv1 (README step 3).
         throw new NotImplementedException("TODO 3: create conv1, conv2 and output (Cnn constructor). See README step 3.");
     }

@@ -7,6 +7,7 @@ public static class Gallery
     /// The indices to show: 0 .. first-1, then the indices of the first <paramref name="mistakes"/>
     /// items where predicted differs from labels (fewer if there are fewer). int64 [M].
     /// </summary>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public static Tensor Pick(Tensor predicted, Tensor labels, int first = 32, int mistakes = 32)
     {
         // TODO 8 — boolean masks and their indices:

@@ -25,6 +25,7 @@ public static class Loading
     /// random permutation per epoch, each batch gathered with one index_select. Each batch is
     /// disposed when the next one is asked for.
     /// </summary>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public static IEnumerable<Dictionary<string, Tensor>> ShuffledBatches(Tensor images, Tensor labels, int batchSize = BatchSize, int seed = 0)
     {
         // TODO 10 — batches without the per-item cost (README step 10).

@@ -13,6 +13,7 @@ public sealed class MnistDataset : torch.utils.data.Dataset
 
     /// <param name="images">float32 [N, 1, 28, 28], pixels in [0, 1].</param>
     /// <param name="labels">int64 [N], the digits.</param>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public MnistDataset(Tensor images, Tensor labels)
     {
         if (labels.dim() != 1 || images.dim() == 0 || images.shape[0] != labels.shape[0])
@@ -39,7 +40,7 @@ public sealed class MnistDataset : torch.utils.data.Dataset
     public override Dictionary<string, Tensor> GetTensor(long index)
     {
         // TODO 1b — Python's __getitem__: one image and its label, in a dictionary.
-        //    return new() { ["data"] = _images[index], ["label"] = _labels[index] };
+        //  (the code itself: hint level 3)
         //  Indexing the first dimension gives a view of image `index` (no copy). The DataLoader later
         //  glues 64 such items into one batch, key by key, so the keys must be "data" and "label".
         throw new NotImplementedException("TODO 1: write MnistDataset.GetTensor (one image and its label). See README step 1.");

@@ -10,17 +10,15 @@ public static class Blocks
     /// One TorchSharp layer per entry of <paramref name="spec"/>, in a Sequential, for items of
     /// shape <paramref name="inputShape"/> ([C, H, W] for images).
     /// </summary>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public static Sequential Build(IEnumerable<LayerSpec> spec, long[] inputShape)
     {
         // TODO 16 — walk the spec, keeping the shape of one item as it flows ([C, H, W], then [features]):
-        //    switch (layer)
+        //  (the code itself: hint level 3)
         //    {
-        //        case Conv2dSpec c:  Conv2d(shape[0], c.OutChannels, c.Kernel, c.Stride, c.Padding);
+        //  (the code itself: hint level 3)
         //                            the new shape is [c.OutChannels, OutputSize(H, ...), OutputSize(W, ...)] (step 1)
-        //        case MaxPool2dSpec p: MaxPool2d(p.Kernel); H and W shrink: OutputSize(H, p.Kernel, p.Kernel)
-        //        case BatchNorm2dSpec: BatchNorm2d(shape[0]);   ReLUSpec: ReLU();   DropoutSpec d: Dropout(d.P)
-        //        case FlattenSpec:   Flatten(); the shape becomes [C * H * W]
-        //        case LinearSpec l:  Linear(shape[0], l.OutFeatures); the shape becomes [l.OutFeatures]
+        //  (the code itself: hint level 3)
         //    }
         //  Return Sequential(layers). Image layers on a flat shape, or a Linear on an image shape, throw an
         //  ArgumentException that says what to do (both messages mention the FlattenSpec).

@@ -9,6 +9,7 @@ public static class ConvShapes
     /// The size, along one dimension, of a convolution's (or pooling's) output for an input of
     /// <paramref name="inputSize"/> positions.
     /// </summary>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public static long OutputSize(long inputSize, long kernel, long stride = 1, long padding = 0, long dilation = 1)
     {
         // TODO 1 — the formula of PyTorch's Conv docs:
@@ -22,11 +23,12 @@ public static class ConvShapes
     }
 
     /// <summary>nn.Conv1d, nn.Conv2d or nn.Conv3d, as <paramref name="dims"/> says, with these settings.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown for a number outside the range this member accepts; the message gives the value and the range.</exception>
     public static Module<Tensor, Tensor> Conv(int dims, long inChannels, long outChannels, long kernel,
         long stride = 1, long padding = 0, long dilation = 1)
     {
         // TODO 2 — a switch on dims:
-        //    1 => Conv1d(inChannels, outChannels, kernel, stride, padding, dilation), 2 => Conv2d(...), 3 => Conv3d(...)
+        //  (the code itself: hint level 3)
         //  anything else: throw new ArgumentOutOfRangeException(nameof(dims), dims, "<what dims may be>").
         throw new NotImplementedException("TODO 2: write ConvShapes.Conv (Conv1d, Conv2d or Conv3d). See README step 2.");
     }

@@ -4,6 +4,7 @@ namespace Katas.Layers;
 public static class Losses
 {
     /// <summary>PyTorch's F.mse_loss: the squared differences, averaged (Mean), added (Sum) or kept (None).</summary>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public static Tensor Mse(Tensor input, Tensor target, nn.Reduction reduction = nn.Reduction.Mean)
     {
         // TODO 12 — (input - target).square(), then reduce: None -> as is, Sum -> .sum(), Mean -> .mean().
@@ -20,6 +21,7 @@ public static class Losses
     }
 
     /// <summary>PyTorch's F.nll_loss: minus each row's log-probability of its true class, reduced.</summary>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public static Tensor NllLoss(Tensor logProbabilities, Tensor target, nn.Reduction reduction = nn.Reduction.Mean)
     {
         // TODO 14 — row i contributes -logProbabilities[i, target[i]]:

@@ -4,6 +4,7 @@ namespace Katas.Layers;
 public static class Pooling
 {
     /// <summary>PyTorch's F.max_pool2d(x, kernel): the maximum of every kernel x kernel window (stride = kernel).</summary>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public static Tensor MaxPool2d(Tensor x, int kernel)
     {
         // TODO 3 — cut x [N, C, H, W] into windows, then keep each window's maximum:
@@ -35,6 +36,7 @@ public static class Pooling
     }
 
     /// <summary>PyTorch's F.adaptive_avg_pool2d(x, (outputHeight, outputWidth)): a fixed output size whatever the input's.</summary>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public static Tensor AdaptiveAvgPool2d(Tensor x, long outputHeight, long outputWidth)
     {
         // TODO 6 — bins for the rows (from x.shape[2]) and for the columns (from x.shape[3]); for each

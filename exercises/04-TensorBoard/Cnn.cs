@@ -1,7 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch.nn;
 
-namespace Katas.TensorBoardLogging;
+namespace Katas.TensorBoard;
 
 /// <summary>
 /// Given to you (not an exercise): the CNN of chapter 2, copied so that this chapter stands alone.

@@ -1,7 +1,7 @@
 using Katas.Kit.Data;
 using Katas.Kit.TensorBoard;
 
-namespace Katas.TensorBoardLogging;
+namespace Katas.TensorBoard;
 
 /// <summary>One complete run: everything TensorBoard can show about it, in one folder.</summary>
 public static class Experiment
@@ -18,14 +18,14 @@ public static class Experiment
     public static double Run(string logDir, int steps = 300, int batchSize = 64, double learningRate = 0.001, int seed = 0)
     {
         // TODO 7 — put it all together:
-        //  - Seeding.Seed(seed); the data: Mnist.Load(train: true), and as held-out set the first
+        //  (the code itself: hint level 3)
         //    HeldOutCount images of Mnist.Load(train: false): new MnistSplit(test.Images[..n], test.Labels[..n]).
         //  - The device: Devices.Choose() (CUDA if available; KATAS_DEVICE decides first); model and data .to(device).
         //  - using var writer = new SummaryWriter(logDir);
         //  - Visuals.LogDigits with the first 32 training images; Visuals.LogModel with the first one
         //    (train.Images[..1], shape [1, 1, 28, 28]).
         //  - Training.Fit(...), then the final accuracy: Training.Accuracy on the held-out set.
-        //  - writer.add_hparams(hyper-parameters, metrics, runName: "hparams"): the hyper-parameters are
+        //  (the code itself: hint level 3)
         //    lr, batch_size, steps and seed; the metrics AccuracyMetric (the final accuracy) and
         //    LossMetric (the last loss). The HParams tab then shows this run as one row.
         throw new NotImplementedException("TODO 7: run one complete logged experiment (Experiment.Run). See README step 7.");

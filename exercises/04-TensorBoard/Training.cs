@@ -2,7 +2,7 @@ using Katas.Kit.Data;
 using Katas.Kit.TensorBoard;
 using static TorchSharp.torch.optim;
 
-namespace Katas.TensorBoardLogging;
+namespace Katas.TensorBoard;
 
 /// <summary>Training the CNN while TensorBoard watches.</summary>
 public static class Training
@@ -16,11 +16,9 @@ public static class Training
     public static float TrainStep(Cnn model, Optimizer optimizer, Tensor images, Tensor labels)
     {
         // TODO 2 — the training step you know from chapters 1 and 2:
-        //    model.train();
-        //    optimizer.zero_grad();
+        //  (the code itself: hint level 3)
         //    var loss = nn.functional.cross_entropy(model.call(images), labels);   // call = PyTorch's model(x)
-        //    loss.backward();
-        //    optimizer.step();
+        //  (the code itself: hint level 3)
         //  Return loss.item<float>().
         throw new NotImplementedException("TODO 2: write Training.TrainStep (zero_grad, backward, step). See README step 2.");
     }
@@ -28,7 +26,7 @@ public static class Training
     /// <summary>The fraction of <paramref name="images"/> classified as <paramref name="labels"/> say, in [0, 1].</summary>
     public static double Accuracy(Cnn model, Tensor images, Tensor labels)
     {
-        // TODO 3 — testing: model.eval(); using (torch.no_grad()) { ... }
+        // TODO 3 — testing: eval mode, and no gradients to record (torch.no_grad()).
         //  The predicted digit is the index of the highest score: model.call(images).argmax(dim: 1).
         //  Compare with labels (eq), turn into a share: .to(float64).mean().item<double>().
         throw new NotImplementedException("TODO 3: write Training.Accuracy (eval, no_grad, argmax). See README step 3.");

@@ -14,7 +14,7 @@ public static class VggLayers
     public static Sequential MakeLayers(int[] config, bool batchNorm, int inChannels = 3)
     {
         // TODO 2 — the seed's make_layers, in C#:
-        //    var layers = new List<Module<Tensor, Tensor>>();
+        //  (the code itself: hint level 3)
         //    foreach v in config:
         //        M  -> nn.MaxPool2d(kernel_size: 2, stride: 2)
         //        n  -> nn.Conv2d(inChannels, n, kernel_size: 3, padding: 1),

@@ -15,7 +15,7 @@ public static class AtomicFile
         //  - The temporary file goes in the SAME folder as path (a rename within one file system is
         //    atomic; across file systems it is a copy): e.g. path + "." + Guid.NewGuid().ToString("N") + ".tmp".
         //    Create the folder first if it does not exist (Directory.CreateDirectory).
-        //  - using (var stream = new FileStream(temp, FileMode.CreateNew)) { write(stream); stream.Flush(flushToDisk: true); }
+        //  (the code itself: hint level 3)
         //  - File.Move(temp, path, overwrite: true)   // the moment the new content appears, all at once
         //  - try/catch: on any exception delete the temporary file, then rethrow (throw;).
         throw new NotImplementedException("TODO 6: write AtomicFile.Write (a temporary file, then a rename). See README step 6.");

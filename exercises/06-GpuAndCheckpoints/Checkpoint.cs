@@ -42,6 +42,7 @@ public static class Checkpoint
     /// Builds the model a checkpoint describes and loads its weights: the caller need not know what it
     /// was. <paramref name="device"/> is where the model should live (PyTorch's map_location); the CPU by default.
     /// </summary>
+    /// <exception cref="CheckpointException">Thrown for a file that cannot be loaded here (truncated, corrupt, of another architecture or kind); the message names the file and what to do.</exception>
     public static Mlp LoadModel(string path, torch.Device? device = null)
     {
         // TODO 8 — var parts = CheckpointArchive.Read(path)   (it rejects truncated and corrupt files)
@@ -57,6 +58,7 @@ public static class Checkpoint
     /// Restores a training run: the checkpoint's weights into <paramref name="model"/>, its optimizer state
     /// into <paramref name="optimizer"/>. Returns the number of epochs already done (where to go on from).
     /// </summary>
+    /// <exception cref="CheckpointException">Thrown for a file that cannot be loaded here (truncated, corrupt, of another architecture or kind); the message names the file and what to do.</exception>
     public static int Resume(string path, Mlp model, OptimizerHelper optimizer)
     {
         // TODO 9 — read the parts (CheckpointArchive.Read) and the CheckpointInfo as in LoadModel;

@@ -21,9 +21,7 @@ public static class OnDevice
     public static Tensor Predict(Module<Tensor, Tensor> model, Tensor x, torch.Device device)
     {
         // TODO 2 — the three moves:
-        //    model.to(device);                 // 1. the model (its parameters move in place)
-        //    var input = x.to(device);         // 2. the data (a copy on the device)
-        //    ... model.eval(); using (torch.no_grad()) scores = model.forward(input); argmax(dim: 1) ...
+        //  (the code itself: hint level 3)
         //    return predicted.cpu();           // 3. the results back, for whatever comes next
         throw new NotImplementedException("TODO 2: write OnDevice.Predict (data and model to the device, result back). See README step 2.");
     }
@@ -34,9 +32,8 @@ public static class OnDevice
     /// </summary>
     public static float TrainStep(Module<Tensor, Tensor> model, Optimizer optimizer, Tensor x, Tensor y, torch.Device device)
     {
-        // TODO 3 — model.train(); move x and y with .to(device); then the three core lines:
-        //    optimizer.zero_grad(); var loss = nn.functional.cross_entropy(model.forward(x), y);
-        //    loss.backward(); optimizer.step();
+        // TODO 3 — train mode; move x and y with .to(device); then chapter 1's three core lines.
+        //  (the code itself: hint level 3)
         //  return loss.item<float>()   // item() brings the number back to the CPU
         //  Do not move the model here: the optimizer holds the model's parameters, so the model goes to
         //  the device once, BEFORE the optimizer is made.

@@ -10,6 +10,7 @@ public static class StateDictCheck
     /// model's entries (parameters and buffers), each with the model's shape. The message lists every
     /// problem: which entry, the shape the model expects and the shape <paramref name="source"/> holds.
     /// </summary>
+    /// <exception cref="CheckpointException">Thrown when entries are missing, unexpected or of another shape; the message lists them all and names the source.</exception>
     public static void Verify(Module model, IReadOnlyDictionary<string, Tensor> stateDict, string source)
     {
         // TODO 5 — compare model.state_dict() (what the model expects) with stateDict (what the file holds):

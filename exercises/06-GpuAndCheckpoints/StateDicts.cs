@@ -40,6 +40,7 @@ public static class StateDicts
     /// Loads the state dict at <paramref name="path"/> into <paramref name="model"/>, after checking that
     /// it fits: PyTorch's <c>model.load_state_dict(torch.load(path))</c> with a clear error when it does not.
     /// </summary>
+    /// <exception cref="CheckpointException">Thrown for a file that cannot be loaded here (truncated, corrupt, of another architecture or kind); the message names the file and what to do.</exception>
     public static void Load(Module model, string path)
     {
         // TODO 7 — open the file (File.OpenRead), Read(stream, path), StateDictCheck.Verify(model, stateDict, path),

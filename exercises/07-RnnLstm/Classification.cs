@@ -14,7 +14,7 @@ public static class Classification
         lr_scheduler.LRScheduler? schedule = null, double clipNorm = 0)
     {
         // TODO 10a — chapter 2's epoch, with two additions:
-        //  - model.train(); an order torch.randperm(N, device: images.device); for each slice of it (order.narrow(0, start, count)):
+        //  (the code itself: hint level 3; the shuffled order is made on the images' device)
         //    a dispose scope, zero_grad, cross_entropy(model.forward(images[index]), labels[index]), backward,
         //  - nn.utils.clip_grad_norm_(model.parameters(), clipNorm) when clipNorm > 0, then step,
         //  - schedule?.step() after every optimizer step (one-cycle schedules count batches, not epochs).
@@ -34,7 +34,7 @@ public static class Classification
     /// <summary>The share of images whose highest score is their label, between 0 and 1.</summary>
     public static double Accuracy(RowLstm model, Tensor images, Tensor labels, int batchSize = 1000)
     {
-        // TODO 11 — model.eval(); using (torch.no_grad()); in slices of batchSize (a dispose scope each):
+        // TODO 11 — eval mode and no gradients; in slices of batchSize (a dispose scope each):
         //  count predicted.eq(labels) with predicted = model.forward(slice).argmax(1); divide by N.
         throw new NotImplementedException("TODO 11: accuracy on the test set (Classification.Accuracy). See README step 11.");
     }

@@ -15,7 +15,7 @@ public static class RnnByHand
         // TODO 2 — the recurrence, one time step after another:
         //      h_t = tanh(x_t W_ih^T + b_ih + h_(t-1) W_hh^T + b_hh)        (relu instead of tanh if relu)
         //  - The weights are the RNN's parameters, by name:
-        //        var p = rnn.named_parameters().ToDictionary(n => n.name, n => n.parameter);
+        //  (the code itself: hint level 3)
         //        p["weight_ih_l0"], p["weight_hh_l0"], and, unless bias was false, p["bias_ih_l0"], p["bias_hh_l0"]
         //  - Start from h = h0[0] ([batch, hidden]); x[t] is time step t ([batch, input]); .matmul, .t().
         //  - Collect every h_t; torch.stack(list) makes [seq, batch, hidden]; h_n is the last, unsqueeze(0).

@@ -17,8 +17,8 @@ public sealed class RowLstm : Module<Tensor, Tensor>
 
     public RowLstm(int hiddenSize = 96) : base(nameof(RowLstm))
     {
-        // TODO 9a — lstm = LSTM(inputSize: Columns, hiddenSize: hiddenSize, batchFirst: true);
-        //  fc = Linear(hiddenSize, 10); RegisterComponents().
+        // TODO 9a — an LSTM that reads one row (Columns numbers) per time step, batch first;
+        //  (the code itself: hint level 3)
         throw new NotImplementedException("TODO 9: create the LSTM and the Linear layer (RowLstm constructor). See README step 9.");
     }
 

@@ -12,8 +12,7 @@ public static class SinCos
     {
         // TODO 3 — the seed's np.linspace(start, start + pi, TIME_STEP, endpoint=False), for every
         //  stream at once:
-        //    var offsets = torch.arange(timeSteps, dtype: float32, device: starts.device) * (float)(Math.PI / timeSteps);  // [T], on the input's device
-        //    var t = starts.to(float32).unsqueeze(1) + offsets;                                     // [B, T] by broadcasting
+        //  (the code itself: hint level 3; new tensors go on the device of `starts`)
         //  then t.sin() and t.cos(), each .unsqueeze(-1) to [B, T, 1].
         throw new NotImplementedException("TODO 3: the sin and cos windows (SinCos.Windows). See README step 3.");
     }

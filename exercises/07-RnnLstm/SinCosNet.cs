@@ -14,8 +14,8 @@ public sealed class SinCosNet : Module<Tensor, Tensor?, (Tensor Output, Tensor H
 
     public SinCosNet(int hiddenSize = 32) : base(nameof(SinCosNet))
     {
-        // TODO 4a — rnn = RNN(inputSize: 1, hiddenSize: hiddenSize, batchFirst: true);
-        //  output = Linear(hiddenSize, 1); then RegisterComponents().
+        // TODO 4a — an RNN from 1 input to hiddenSize, batch first (its input is [B, T, 1]);
+        //  (the code itself: hint level 3)
         throw new NotImplementedException("TODO 4: create the RNN and the Linear layer (SinCosNet constructor). See README step 4.");
     }
 
@@ -25,7 +25,7 @@ public sealed class SinCosNet : Module<Tensor, Tensor?, (Tensor Output, Tensor H
     /// </summary>
     public (Tensor Output, Tensor Hidden) ForwardPerStep(Tensor x, Tensor? h)
     {
-        // TODO 4b — var (states, hidden) = rnn.forward(x, h);       states: [B, T, 32]
+        // TODO 4b — run the RNN over x from state h: it returns every step's state [B, T, 32] and the last one
         //  for each t: output.forward(states[.., t, ..]) -> [B, 1]; torch.stack(list, dim: 1) -> [B, T, 1].
         throw new NotImplementedException("TODO 4: the seed's loop over time steps (SinCosNet.ForwardPerStep). See README step 4.");
     }

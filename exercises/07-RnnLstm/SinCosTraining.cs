@@ -12,11 +12,7 @@ public static class SinCosTraining
     public static (float Loss, Tensor Hidden) TrainStep(SinCosNet model, Optimizer optimizer, Tensor x, Tensor y, Tensor? hidden, double clipNorm = 0)
     {
         // TODO 6 — chapter 1's three lines, plus two things an RNN needs:
-        //    model.train(); optimizer.zero_grad();
-        //    var (prediction, next) = model.forward(x, hidden);
-        //    var loss = nn.functional.mse_loss(prediction, y);   loss.backward();
-        //    if (clipNorm > 0) nn.utils.clip_grad_norm_(model.parameters(), clipNorm);   // before step()
-        //    optimizer.step();
+        //  (the code itself: hint level 3)
         //  Return (loss.item<float>(), next.detach()): the seed's `h_state = h_state.data`. The next
         //  window needs the state's values, not the graph back through every window before it.
         throw new NotImplementedException("TODO 6: one training step that carries the hidden state (SinCosTraining.TrainStep). See README step 6.");
@@ -44,8 +40,8 @@ public static class SinCosTraining
     /// </summary>
     public static (Tensor T, Tensor Sin, Tensor Cos, Tensor Prediction) Sweep(SinCosNet model, int windows = 8, int timeSteps = 10)
     {
-        // TODO 8a — model.eval(); using (torch.no_grad()); for window k start at k * pi
-        //  (SinCos.Windows(torch.tensor(new[] { (float)(k * Math.PI) }, device: model's device), timeSteps)), feed it with the
+        // TODO 8a — eval mode and no gradients; for window k start at k * pi
+        //  (SinCos.Windows(a one-element tensor k * pi on the model's device, timeSteps)), feed it with the
         //  hidden state of the window before, and collect t, x, y and the prediction; torch.cat each list.
         throw new NotImplementedException("TODO 8: the evaluation sweep (SinCosTraining.Sweep). See README step 8.");
     }

@@ -15,6 +15,7 @@ public sealed class AugmentedDigits : torch.utils.data.Dataset
     /// <param name="images">float32 [N, 1, 28, 28] (what <c>Mnist.Load</c> gives).</param>
     /// <param name="labels">int64 [N].</param>
     /// <param name="seed">Fixes every distortion of every epoch.</param>
+    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     public AugmentedDigits(Tensor images, Tensor labels, int seed)
     {
         if (images.dim() != 4 || images.shape[1] != 1 || images.shape[2] != DigitAugmentation.Size || images.shape[3] != DigitAugmentation.Size)
@@ -38,6 +39,7 @@ public sealed class AugmentedDigits : torch.utils.data.Dataset
     /// Item <paramref name="index"/> (PyTorch's <c>__getitem__</c>): "data", the distorted digit,
     /// float32 [1, 28, 28]; "label", its digit, an int64 scalar.
     /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown for a number outside the range this member accepts; the message gives the value and the range.</exception>
     public override Dictionary<string, Tensor> GetTensor(long index)
     {
         // TODO 3b — one item, the same whichever thread asks and whenever.

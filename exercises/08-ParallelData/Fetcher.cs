@@ -7,6 +7,7 @@ public static class Fetcher
     /// Reads the items at <paramref name="indices"/> and stacks them into one batch, in that order.
     /// An item that fails becomes a <see cref="DataLoaderException"/> that names its index.
     /// </summary>
+    /// <exception cref="DataLoaderException">Thrown for an item of the dataset that failed; it carries the item's index and the original exception as its inner one.</exception>
     public static Batch Fetch(torch.utils.data.Dataset dataset, long[] indices)
     {
         // TODO 4 — fetch and collate.

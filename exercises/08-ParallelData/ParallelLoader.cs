@@ -17,6 +17,7 @@ public sealed class ParallelLoader
     /// <summary>Given: checks and keeps the settings (PyTorch's DataLoader arguments).</summary>
     /// <param name="numWorkers">0: load in the calling thread; N: N worker threads.</param>
     /// <param name="prefetchFactor">Batches each worker may make ahead of the one you are using.</param>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown for a number outside the range this member accepts; the message gives the value and the range.</exception>
     public ParallelLoader(torch.utils.data.Dataset dataset, int batchSize, int numWorkers = 0, bool shuffle = false,
         int seed = 0, bool dropLast = false, int prefetchFactor = 2)
     {

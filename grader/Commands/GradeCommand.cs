@@ -79,9 +79,13 @@ public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
         if (settings.Json is { } json) JsonResults.Write(result, json);
         if (settings.Markdown is { } md) Integrity.AtomicFile.WriteAllText(md, MarkdownReport.Render(result));
         if (settings.Exercism is { } ex) ExercismResults.Write(result, ex);
-        if (options.TrustedTests is null && options.ExtraTests is null) ProgressStore.Merge(repo, result);
+        var local = options.TrustedTests is null && options.ExtraTests is null;
+        var merged = local ? ProgressStore.Merge(repo, result) : result;
 
-        ConsoleReport.Render(console, result, showNext: options.Track == "exercises");
+        // "Next" looks at the whole course (chapters never graded too): "All done" means every chapter.
+        ConsoleReport.Render(console, result, showNext: false);
+        if (options.Track == "exercises" && local)
+            ConsoleReport.Next(console, StatusCommand.Overview(repo, merged), StatusCommand.Lessons(Chapter.All(repo)));
         console.WriteLine(Words.ClassroomLine(result.Score));
         return settings.Expect is null ? 0 : Expectation.Check(console, result, settings.Expect);
     }

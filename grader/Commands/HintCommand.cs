@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Katas.Grader.Model;
 using Katas.Grader.Rendering;
 using Katas.Grader.Running;
 using Spectre.Console;
@@ -6,7 +7,11 @@ using Spectre.Console.Cli;
 
 namespace Katas.Grader.Commands;
 
-/// <summary>`katas hint [chapter]`: the next test to fix, the README step it points to, and the chapter's hints.</summary>
+/// <summary>
+/// `katas hint [chapter] [--all]`: the next test to fix with its whole message, the README step it
+/// belongs to, and the step's hints one level at a time (concept, API, near-code): each `hint` for
+/// the same step shows one more level; `--all` shows every level. What was shown is remembered.
+/// </summary>
 public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
 {
     readonly IAnsiConsole console = AnsiConsole.Console;
@@ -14,39 +19,82 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
     public sealed class Settings : CommonSettings
     {
         [CommandArgument(0, "[chapter]")]
-        [Description("Chapter number or folder name (default: the one you are on).")]
+        [Description("Chapter number or folder name (default: the chapter you graded last, or the next one if it passes).")]
         public string? Chapter { get; init; }
+
+        [CommandOption("--all")]
+        [Description("Show every hint level of the step at once.")]
+        public bool All { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var repo = settings.ResolveRepo();
-        var chapter = settings.Chapter is { } c ? Chapter.Select(repo, [c])[0]
-            : StatusCommand.CurrentChapter(Chapter.All(repo), ProgressStore.Load(repo, "exercises"));
-        var saved = ProgressStore.Load(repo, "exercises")?.Chapters.FirstOrDefault(r => r.Id == chapter.Id);
+        var chapters = Chapter.All(repo);
+        if (chapters.Count == 0) throw new GraderException($"{repo} has no chapters.");
+        var progress = ProgressStore.Load(repo, "exercises");
+        var chapter = settings.Chapter is { } c ? Chapter.Select(repo, [c])[0] : Following(chapters, progress, ProgressStore.LoadLearner(repo));
+        var saved = progress?.Chapters.FirstOrDefault(r => r.Id == chapter.Id);
         if (saved is null)
         {
             var graded = await GradeCommand.GradeWithProgressAsync(console, repo, new GradeOptions { Chapters = [chapter.Id] }, cancellationToken)
                 .ConfigureAwait(false);
             saved = ProgressStore.Merge(repo, graded).Chapters.First(r => r.Id == chapter.Id);
         }
-        var next = Words.NextToFix(saved);
         console.Write(new Rule($"Hint — chapter {chapter.Number}, {Markup.Escape(chapter.Title)}").LeftJustified());
-        if (next is null)
+        if (saved.Status == ChapterStatus.BuildError)
         {
-            console.MarkupLine("[green]Every test of this chapter passed in your last run.[/] Move on to the next chapter!");
+            console.MarkupLine("[red]Your code does not compile yet:[/]");
+            foreach (var e in saved.BuildErrors.Take(5)) console.MarkupLine($"  [red]{Markup.Escape(e.ToString())}[/]");
             return 0;
         }
-        var hint = Hints.For(chapter, next.Message);
-        console.MarkupLine($"[bold]{Markup.Escape(Words.Sentence(next.Method))}[/] ({Words.Label(next.Status)})");
-        console.MarkupLine($"[yellow]{Markup.Escape(Words.Brief(next.Message, 600))}[/]");
-        if (hint.Step is { } step) console.Write(new Panel(Markup.Escape(step)).Header("From the chapter's README").BorderColor(Color.Blue));
-        if (hint.Tips.Count > 0)
+        var next = Words.NextToFix(saved);
+        if (next is null)
         {
-            console.MarkupLine("[bold]Hints[/]");
-            foreach (var tip in hint.Tips) console.MarkupLine($" • {Markup.Escape(tip)}");
+            console.MarkupLine("[green]Every test of this chapter passed in your last run.[/] Move on to the next chapter: [blue]dotnet run --project grader[/]");
+            return 0;
         }
+
+        console.MarkupLine($"[bold]{Markup.Escape(Words.Sentence(next.Method))}[/] ({Words.Label(next.Status)})");
+        console.MarkupLine($"[yellow]{Markup.Escape(Words.Full(next.Message))}[/]");
+        if (Words.StepOf(next) is not { } step)
+        {
+            console.MarkupLine($"[grey]This test names no README step: read exercises/{Markup.Escape(chapter.Id)}/README.md.[/]");
+            return 0;
+        }
+        var lesson = Hints.For(chapter, step);
+        // With hints, the step's title points to the README (the hints' first level says the same in
+        // other words); without them the README's step is the whole guide.
+        if (lesson.Levels.Count > 0)
+            console.MarkupLine($"[blue]README step {step}[/]{(lesson.Title is { } t ? $": {Markup.Escape(t)}" : "")} " +
+                               $"[grey](exercises/{Markup.Escape(chapter.Id)}/README.md)[/]");
+        else if (lesson.ReadmeStep is { } text)
+            console.Write(new Panel(Markup.Escape(text)).Header($"README step {step}").BorderColor(Color.Blue));
+        if (Guide.WhereToWrite(next, lesson) is { } file) console.MarkupLine($"Write it in [blue]{Markup.Escape(file)}[/]");
+
+        var shown = settings.All ? lesson.Levels.Count
+            : Math.Min(lesson.Levels.Count, ProgressStore.LoadLearner(repo).RevealedLevels(chapter.Id, step) + 1);
+        if (lesson.Levels.Count == 0)
+            console.MarkupLine($"[grey]No hints.md section for step {step} yet: the README step above is the guide.[/]");
+        foreach (var (level, i) in lesson.Levels.Take(shown).Select((l, i) => (l, i)))
+            console.Write(new Panel(Markup.Escape(level.Text)).Header($"Hint {i + 1} of {lesson.Levels.Count}: {Markup.Escape(level.Title)}")
+                .BorderColor(i == shown - 1 ? Color.Yellow : Color.Grey));
+        if (shown > 0) ProgressStore.Reveal(repo, chapter.Id, step, shown);
+        if (shown < lesson.Levels.Count)
+            console.MarkupLine($"[grey]Still stuck? Run [blue]dotnet run --project grader -- hint {chapter.Number}[/] again for the next level " +
+                               $"({Markup.Escape(lesson.Levels[shown].Title)}), or add --all.[/]");
         console.MarkupLine($"[grey]Results are from your last run of this chapter; `{Guide.WatchCommand}` keeps them fresh.[/]");
         return 0;
+    }
+
+    /// <summary>
+    /// The chapter `hint` speaks about without a number: the one graded last, unless it passes
+    /// now; then the first that does not pass (chapter 1 for a newcomer).
+    /// </summary>
+    public static Chapter Following(IReadOnlyList<Chapter> chapters, GradeResult? progress, ProgressStore.Learner learner)
+    {
+        var last = chapters.FirstOrDefault(c => c.Id == learner.LastGraded);
+        var lastPasses = progress?.Chapters.FirstOrDefault(r => r.Id == last?.Id)?.Status == ChapterStatus.Passed;
+        return last is not null && !lastPasses ? last : StatusCommand.CurrentChapter(chapters, progress);
     }
 }

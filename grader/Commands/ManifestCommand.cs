@@ -45,6 +45,12 @@ public sealed class ManifestCommand : AsyncCommand<ManifestCommand.Settings>
             foreach (var (chapter, tests) in manifest.Tests)
                 if (!committed.Tests.TryGetValue(chapter, out var old) || !old.SequenceEqual(tests))
                     problems.Add($"tests or points of {chapter} differ");
+            foreach (var (chapter, steps) in manifest.Steps ?? [])
+                if (committed.Steps?.TryGetValue(chapter, out var old) != true || !old!.SequenceEqual(steps))
+                    problems.Add($"the README steps of {chapter}'s tests differ");
+            foreach (var (chapter, gpu) in manifest.GpuOnly ?? [])
+                if (committed.GpuOnly?.TryGetValue(chapter, out var old) != true || !old!.SetEquals(gpu))
+                    problems.Add($"the GPU-only tests of {chapter} differ");
             problems.AddRange(committed.Tests.Keys.Except(manifest.Tests.Keys).Select(c => $"chapter {c} no longer exists"));
         }
         foreach (var p in problems) console.MarkupLine($"[red]manifest: {Markup.Escape(p)}[/]");
@@ -58,15 +64,22 @@ public sealed class ManifestCommand : AsyncCommand<ManifestCommand.Settings>
     {
         var options = new GradeOptions();
         var tests = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
+        var steps = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
+        var gpuOnly = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        var learnerFiles = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         foreach (var chapter in Chapter.All(repo))
         {
             var build = await Builder.BuildAsync(repo, chapter, options, cancel).ConfigureAwait(false);
             if (!build.Succeeded)
                 throw new GraderException($"{chapter.Id} does not build, so its tests cannot be listed: " +
                                           (build.Problem ?? (build.Errors.Count > 0 ? build.Errors[0].ToString() : "")));
-            var listed = await TestHost.ListAsync(repo, build.TestAssembly!, cancel).ConfigureAwait(false);
+            var listed = await TestHost.ListTestsAsync(repo, build.TestAssembly!, cancel).ConfigureAwait(false);
             tests[chapter.Id] = new SortedDictionary<string, int>(listed.ToDictionary(t => t.Name, t => t.Points), StringComparer.Ordinal);
+            steps[chapter.Id] = new SortedDictionary<string, int>(listed.Where(t => t.Step is not null)
+                .ToDictionary(t => t.Name, t => t.Step!.Value), StringComparer.Ordinal);
+            learnerFiles[chapter.Id] = new SortedSet<string>(Hints.Files(chapter).Yours, StringComparer.Ordinal);
+            if (listed.Any(t => t.GpuOnly)) gpuOnly[chapter.Id] = new SortedSet<string>(listed.Where(t => t.GpuOnly).Select(t => t.Name), StringComparer.Ordinal);
         }
-        return new TestManifest(TestManifest.SchemaId, TestManifest.HashAll(repo), tests);
+        return new TestManifest(TestManifest.SchemaId, TestManifest.HashAll(repo), tests, steps, gpuOnly, learnerFiles);
     }
 }

@@ -28,19 +28,43 @@ public sealed class StatusCommand : AsyncCommand<CommonSettings>
             repo, new GradeOptions { Chapters = [current.Id] }, cancellationToken).ConfigureAwait(false);
         var merged = ProgressStore.Merge(repo, result);
 
-        // Chapters never graded show as not started, with their size from the manifest.
-        var manifest = Integrity.TestManifest.Load(repo);
-        var all = chapters.Select(c => merged.Chapters.FirstOrDefault(m => m.Id == c.Id) ?? new ChapterResult
-        {
-            Id = c.Id, Number = c.Number, Title = c.Title, Status = ChapterStatus.NotStarted,
-            MaxPoints = manifest?.Tests.GetValueOrDefault(c.Id)?.Values.Sum() ?? 0,
-        }).ToList();
+        var all = Overview(repo, merged);
         console.Write(new Rule($"[bold]TorchSharp Katas[/] — your progress: {all.Sum(c => c.Points)} / {all.Sum(c => c.MaxPoints)} points").LeftJustified());
         console.Write(ConsoleReport.Table(all));
         ConsoleReport.Tamper(console, result.Tamper);
-        ConsoleReport.Next(console, all);
+        ConsoleReport.NotCounted(console, result.Chapters);
+        Files(console, repo, all, chapters);
+        ConsoleReport.Next(console, all, Lessons(chapters));
         console.MarkupLine("[grey]More: dotnet run --project grader -- --help   (grade, watch, hint, doctor, report)[/]");
         return 0;
+    }
+
+    /// <summary>
+    /// Every chapter of the course: its saved result, or "not started" with the points it can
+    /// score on this machine (from the manifest; GPU-only tests count only where there is CUDA).
+    /// </summary>
+    public static IReadOnlyList<ChapterResult> Overview(string repo, GradeResult merged)
+    {
+        var manifest = Integrity.TestManifest.Load(repo);
+        return Chapter.All(repo).Select(c => merged.Chapters.FirstOrDefault(m => m.Id == c.Id) ?? new ChapterResult
+        {
+            Id = c.Id, Number = c.Number, Title = c.Title, Status = ChapterStatus.NotStarted,
+            MaxPoints = manifest?.MaxPoints(c.Id, merged.Run.CudaAvailable) ?? 0,
+        }).ToList();
+    }
+
+    /// <summary>The README step, hints and stub line of a chapter's step, for the "Next" box.</summary>
+    public static Func<string, int, Hints.Lesson?> Lessons(IReadOnlyList<Chapter> chapters) =>
+        (id, step) => chapters.FirstOrDefault(c => c.Id == id) is { } chapter ? Hints.For(chapter, step) : null;
+
+    // Which files of the chapter the learner is on are theirs, and which are given.
+    static void Files(IAnsiConsole output, string repo, IReadOnlyList<ChapterResult> all, IReadOnlyList<Chapter> chapters)
+    {
+        var on = all.FirstOrDefault(c => c.Status != ChapterStatus.Passed);
+        if (on is null || chapters.FirstOrDefault(c => c.Id == on.Id) is not { } chapter) return;
+        var (yours, given) = Hints.Files(chapter, Integrity.TestManifest.Load(repo)?.LearnerFiles?.GetValueOrDefault(chapter.Id));
+        output.MarkupLine($"Chapter {chapter.Number}: [bold]you write[/] {Markup.Escape(string.Join(", ", yours))}" +
+                          (given.Count > 0 ? $"; [grey]given (read, do not change): {Markup.Escape(string.Join(", ", given))}[/]" : ""));
     }
 
     /// <summary>The first chapter whose saved result is not a pass (chapter 1 for a newcomer).</summary>

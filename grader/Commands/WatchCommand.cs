@@ -67,9 +67,10 @@ public sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
         }
         var next = Words.NextToFix(ch);
         if (next is null) { console.MarkupLine(Markup.Escape(ch.Message ?? "")); return; }
-        var hint = Hints.For(chapter, next.Message);
-        var body = $"[bold]{Markup.Escape(Words.Sentence(next.Method))}[/]\n[yellow]{Markup.Escape(Words.Brief(next.Message, 500))}[/]" +
-                   (hint.Step is { } step ? $"\n\n[grey]{Markup.Escape(Words.Brief(step, 600))}[/]" : "");
+        var lesson = Words.StepOf(next) is { } step ? Hints.For(chapter, step) : null;
+        var body = $"[bold]{Markup.Escape(Words.Sentence(next.Method))}[/]\n[yellow]{Markup.Escape(Words.Full(next.Message, 25))}[/]" +
+                   (lesson?.ReadmeStep is { } text ? $"\n\n[grey]README step {lesson.Step}: {Markup.Escape(Words.Brief(text, 600))}[/]" : "") +
+                   (Guide.WhereToWrite(next, lesson) is { } file ? $"\nWrite it in [blue]{Markup.Escape(file)}[/]" : "");
         console.Write(new Panel(new Markup(body)).Header($"First test to fix ({Words.Label(next.Status)})").BorderColor(Color.Yellow));
     }
 }

@@ -9,10 +9,21 @@ namespace Katas.Grader.Integrity;
 /// tests-manifest.json: the SHA-256 of every file that decides a grade (the chapters' tests and
 /// project files, the build plumbing, the Kit) and every test with its points. Committed; `grade`
 /// compares a submission against it, and uses its points when a chapter cannot even be listed.
+/// Steps (each test's README step, [Step(n)]), GpuOnly (the [GpuOnly] tests of each chapter) and
+/// LearnerFiles (the files the learner writes, those whose stubs hold a TODO) are optional: a
+/// manifest written before them still loads.
 /// </summary>
 public sealed record TestManifest(string Schema, SortedDictionary<string, string> Files,
-    SortedDictionary<string, SortedDictionary<string, int>> Tests)
+    SortedDictionary<string, SortedDictionary<string, int>> Tests,
+    SortedDictionary<string, SortedDictionary<string, int>>? Steps = null,
+    SortedDictionary<string, SortedSet<string>>? GpuOnly = null,
+    SortedDictionary<string, SortedSet<string>>? LearnerFiles = null)
 {
+    /// <summary>Points a chapter can score on this machine: GPU-only tests count only where there is CUDA.</summary>
+    public int MaxPoints(string chapter, bool cuda) =>
+        Tests.GetValueOrDefault(chapter)?.Where(t => cuda || GpuOnly?.GetValueOrDefault(chapter)?.Contains(t.Key) != true)
+            .Sum(t => t.Value) ?? 0;
+
     public const string FileName = "tests-manifest.json";
     public const string SchemaId = "katas-manifest/1";
 

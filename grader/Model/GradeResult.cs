@@ -43,6 +43,10 @@ public sealed record TestResult
     public required TestStatus Status { get; init; }
     public int Points { get; init; }
     public int MaxPoints { get; init; }
+    /// <summary>The chapter README's step this test belongs to ([Step(n)]); null for a test without one.</summary>
+    public int? Step { get; init; }
+    /// <summary>Marked [GpuOnly]: on a machine without CUDA it is not counted, whatever its outcome.</summary>
+    public bool GpuOnly { get; init; }
     /// <summary>The assertion or exception message, the skip reason, or why it did not run.</summary>
     public string? Message { get; init; }
     /// <summary>Exception type for failures (e.g. Shouldly.ShouldAssertException).</summary>

@@ -18,10 +18,20 @@ public static class ConsoleReport
             console.MarkupLine($"[red]{ch.Number}. {Markup.Escape(ch.Title)}: {Markup.Escape(ch.Message ?? Words.Label(ch.Status))}[/]");
             foreach (var e in ch.BuildErrors.Take(5)) console.MarkupLine($"  [red]{Markup.Escape(e.ToString())}[/]");
         }
-        var skipped = r.Chapters.SelectMany(c => c.Tests).Where(t => t.Status == TestStatus.Skipped).ToList();
-        if (skipped.Count > 0)
-            console.MarkupLine($"[grey]{skipped.Count} test(s) skipped, not counted: {Markup.Escape(Words.Brief(skipped[0].Message, 150))}[/]");
+        NotCounted(console, r.Chapters);
         if (showNext) Next(console, r.Chapters);
+    }
+
+    /// <summary>Tests this machine cannot run (GPU-only without CUDA): not counted, so never points lost.</summary>
+    public static void NotCounted(IAnsiConsole console, IEnumerable<ChapterResult> chapters)
+    {
+        var skipped = chapters.SelectMany(c => c.Tests).Where(t => t.Status == TestStatus.Skipped).ToList();
+        if (skipped.Count == 0) return;
+        var gpu = skipped.Count(t => t.GpuOnly);
+        console.MarkupLine(gpu == skipped.Count
+            ? $"[grey]{gpu} GPU-only test(s), {skipped.Sum(t => t.MaxPoints)} points: not counted here (no CUDA GPU), so not in the maximum. " +
+              "They run where there is one (README, 'Backends').[/]"
+            : $"[grey]{skipped.Count} test(s) skipped, not counted here: {Markup.Escape(Words.Brief(skipped.First(t => !t.GpuOnly).Message, 150))}[/]");
     }
 
     public static Table Table(IEnumerable<ChapterResult> chapters)
@@ -69,9 +79,9 @@ public static class ConsoleReport
     }
 
     /// <summary>The one thing to do next, in a panel.</summary>
-    public static void Next(IAnsiConsole console, IEnumerable<ChapterResult> chapters)
+    public static void Next(IAnsiConsole console, IEnumerable<ChapterResult> chapters, Func<string, int, Running.Hints.Lesson?>? lesson = null)
     {
-        var (title, body) = Guide.NextStep(chapters);
+        var (title, body) = Guide.NextStep(chapters, lesson);
         console.Write(new Panel(new Markup(body)).Header(title).BorderColor(Color.Blue));
     }
 }

@@ -1,4 +1,5 @@
 using Katas.Grader.Model;
+using Katas.Grader.Running;
 using Spectre.Console;
 
 namespace Katas.Grader.Rendering;
@@ -8,13 +9,16 @@ public static class Guide
 {
     public const string WatchCommand = "dotnet run --project grader -- watch";
 
-    public static (string Title, string Body) NextStep(IEnumerable<ChapterResult> chapters)
+    /// <param name="chapters">Every chapter of the course (those never graded as not started), so that
+    /// "All done" means the whole course.</param>
+    /// <param name="lesson">The README step, hints and stub line of a chapter's step, where known.</param>
+    public static (string Title, string Body) NextStep(IEnumerable<ChapterResult> chapters, Func<string, int, Hints.Lesson?>? lesson = null)
     {
         var ordered = chapters.OrderBy(c => c.Number).ToList();
         var current = ordered.FirstOrDefault(c => c.Status != ChapterStatus.Passed);
         if (current is null)
             return ("All done", ordered.Count == 0 ? "No chapter graded yet." :
-                "[green]Every graded chapter passes.[/] Try the GPU lane (README, 'Backends'), or read the solutions for other ways to do it.");
+                $"[green]All {ordered.Count} chapters pass.[/] Try the GPU lane (README, 'Backends'), or compare your code with a classmate's.");
         var where = $"exercises/{current.Id}/";
         var title = $"Next: chapter {current.Number}, {Markup.Escape(current.Title)}";
         if (current.Status == ChapterStatus.BuildError)
@@ -25,14 +29,37 @@ public static class Guide
         }
         var test = Words.NextToFix(current);
         if (test is null)
-            return (title, Markup.Escape(current.Message ?? "Run the chapter's tests again."));
+            return (title, current.Tests.Count == 0
+                ? $"Run [blue]dotnet run --project grader[/] to test chapter {current.Number}."
+                : Markup.Escape(current.Message ?? "Run the chapter's tests again."));
+        var step = Words.StepOf(test);
+        var about = step is { } s ? lesson?.Invoke(current.Id, s) : null;
         var verb = test.Status == TestStatus.NotImplemented ? "Write the code this test needs" : "Make this test pass";
+        var stepLine = step is null ? "" : $", step {step}{(about?.Title is { } t ? $" ({Markup.Escape(t)})" : "")}";
         return (title,
-            $"Read [blue]{where}README.md[/], then: {verb}:\n" +
+            $"Read [blue]{where}README.md[/]{stepLine}, then: {verb}:\n" +
             $"  [bold]{Markup.Escape(Words.Sentence(test.Method))}[/]\n" +
-            $"  [yellow]{Markup.Escape(Words.Brief(test.Message, 400))}[/]\n" +
-            (test.Location is { } loc ? $"  [grey]{Markup.Escape(Words.Brief(loc, 200))}[/]\n" : "") +
+            Indent($"[yellow]{Markup.Escape(Words.Full(test.Message, 25))}[/]") + "\n" +
+            (WhereToWrite(test, about) is { } file ? $"  Write it in [blue]{Markup.Escape(file)}[/]\n" : "") +
             $"Run [blue]{WatchCommand}[/] and save your files: the tests re-run each time. " +
             $"Stuck? [blue]dotnet run --project grader -- hint {current.Number}[/]");
     }
+
+    /// <summary>
+    /// The learner's file and line: where a stub threw, else the stub's "TODO n" for the test's
+    /// step. Never a test file: the learner does not write there.
+    /// </summary>
+    public static string? WhereToWrite(TestResult test, Hints.Lesson? lesson)
+    {
+        if (test.Status == TestStatus.NotImplemented && test.Location is { } loc && !IsTestFile(loc)
+            && StackFrame().Match(loc) is { Success: true } m)
+            return $"{m.Groups[1].Value}:{m.Groups[2].Value}";
+        return lesson?.WhereToWrite;
+    }
+
+    static bool IsTestFile(string location) => location.Contains("/Tests/", StringComparison.Ordinal) || location.Contains("\\Tests\\", StringComparison.Ordinal);
+
+    static string Indent(string text) => string.Join('\n', text.Split('\n').Select(l => "  " + l));
+
+    static System.Text.RegularExpressions.Regex StackFrame() => new(@" in (\S.*?):line (\d+)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 }

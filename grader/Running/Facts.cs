@@ -34,6 +34,9 @@ public static class Facts
         };
     }
 
+    /// <summary>Whether GPU-only tests can run here: libtorch loads and sees a CUDA device.</summary>
+    public static bool CudaHere() => TorchRuntime.TryLoad(out _) && SafeCuda();
+
     static bool SafeCuda()
     {
         try { return TorchSharp.torch.cuda.is_available(); } catch (Exception e) when (e is not OutOfMemoryException) { return false; }

@@ -51,9 +51,10 @@ public static class Grading
         if (chapters.Count == 0) throw new GraderException($"{gradedRepo} has no chapters (exercises/NN-Name/ with a .csproj).");
 
         var results = new List<ChapterResult>();
+        var cuda = Facts.CudaHere();
         foreach (var chapter in chapters)
         {
-            var result = await GradeChapterAsync(gradedRepo, chapter, options, manifest, progress, cancel).ConfigureAwait(false);
+            var result = await GradeChapterAsync(gradedRepo, chapter, options, manifest, cuda, progress, cancel).ConfigureAwait(false);
             if (!options.ShowHidden) result = HiddenTests.Mask(result);
             results.Add(result);
             progress.ChapterFinished(result);
@@ -71,7 +72,7 @@ public static class Grading
     }
 
     static async Task<ChapterResult> GradeChapterAsync(string repo, Chapter chapter, GradeOptions options, TestManifest? manifest,
-        IGradingProgress progress, CancellationToken cancel)
+        bool cuda, IGradingProgress progress, CancellationToken cancel)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         progress.ChapterStarted(chapter, "building");
@@ -79,7 +80,8 @@ public static class Grading
         var known = manifest?.Tests.GetValueOrDefault(chapter.Id);
         if (!build.Succeeded)
         {
-            var tests = (known ?? []).Select(t => NotRun(t.Key, t.Value, "the chapter did not build")).ToList();
+            var tests = (known ?? []).Select(t => MachineScope.Apply(MachineScope.FromManifest(
+                NotRun(t.Key, t.Value, "the chapter did not build"), manifest, chapter.Id), cuda)).ToList();
             return Summarise(chapter, tests, ChapterStatus.BuildError,
                 build.Problem ?? $"the chapter does not compile ({build.Errors.Count} error{(build.Errors.Count == 1 ? "" : "s")})",
                 watch.Elapsed, build.Errors);
@@ -88,7 +90,7 @@ public static class Grading
         progress.ChapterStarted(chapter, "testing");
         var assembly = build.TestAssembly!;
         var run = await TestHost.RunAsync(repo, assembly, options, cancel, t => progress.TestFinished(chapter, t)).ConfigureAwait(false);
-        var results = run.Tests.ToList();
+        var results = run.Tests.Select(t => MachineScope.Apply(t, cuda)).ToList();
         if (run.Abnormal is not null)
         {
             // Tests that never started: from the assembly's own list, else from the manifest.
@@ -96,8 +98,8 @@ public static class Grading
             var all = listed.Count > 0 ? listed : (known ?? []).Select(k => (k.Key, k.Value)).ToList();
             var seen = results.Select(r => r.Name).ToHashSet();
             results.AddRange(all.Where(t => !seen.Contains(t.Item1))
-                .Select(t => NotRun(t.Item1, t.Item2, run.Abnormal == ChapterStatus.TimedOut
-                    ? "not run: the chapter ran out of time" : "not run: the test host crashed")));
+                .Select(t => MachineScope.Apply(MachineScope.FromManifest(NotRun(t.Item1, t.Item2, run.Abnormal == ChapterStatus.TimedOut
+                    ? "not run: the chapter ran out of time" : "not run: the test host crashed"), manifest, chapter.Id), cuda)));
         }
         return Summarise(chapter, results, run.Abnormal, run.Message, watch.Elapsed, []);
     }

@@ -19,6 +19,8 @@ public static class TestHost
         public required string Name;
         public bool Hidden;
         public int Points = 1;
+        public int? Step;
+        public bool GpuOnly;
         public readonly System.Text.StringBuilder Output = new();
     }
 
@@ -48,6 +50,7 @@ public static class TestHost
                     lock (running) running[id] = new Running
                     {
                         Name = Str(m, "TestDisplayName") ?? id, Points = PointsOf(m), Hidden = HiddenTests.IsHidden(source),
+                        Step = StepOf(m), GpuOnly = GpuOnlyOf(m),
                     };
                     break;
                 case "test-output" when id is not null:
@@ -87,6 +90,7 @@ public static class TestHost
             results.Add(new TestResult
             {
                 Name = test.Name, Class = cls, Method = method, Status = status, MaxPoints = test.Points, Hidden = test.Hidden,
+                Step = test.Step, GpuOnly = test.GpuOnly,
                 Message = outcome.TimedOut ? "still running when the time limit was reached" : why,
                 Output = test.Output.Length > 0 ? test.Output.ToString() : null,
             });
@@ -101,8 +105,15 @@ public static class TestHost
         return env;
     }
 
+    /// <summary>A test as xunit's -list shows it, with the traits the grader reads.</summary>
+    public sealed record Listed(string Name, int Points, int? Step, bool GpuOnly);
+
     /// <summary>All tests of an assembly with their points, without running them (xunit's -list).</summary>
-    public static async Task<IReadOnlyList<(string Name, int Points)>> ListAsync(string repo, string assembly, CancellationToken cancel)
+    public static async Task<IReadOnlyList<(string Name, int Points)>> ListAsync(string repo, string assembly, CancellationToken cancel) =>
+        (await ListTestsAsync(repo, assembly, cancel).ConfigureAwait(false)).Select(t => (t.Name, t.Points)).ToList();
+
+    /// <summary>All tests of an assembly with their points, steps and devices, without running them.</summary>
+    public static async Task<IReadOnlyList<Listed>> ListTestsAsync(string repo, string assembly, CancellationToken cancel)
     {
         var json = new System.Text.StringBuilder();
         var outcome = await ProcessRunner.RunAsync("dotnet", [assembly, "-list", "full/json", "-noColor"], repo, null,
@@ -113,7 +124,7 @@ public static class TestHost
             var start = json.ToString().IndexOf('[', StringComparison.Ordinal);
             if (start < 0) return [];
             return JsonDocument.Parse(json.ToString()[start..]).RootElement.EnumerateArray()
-                .Select(t => (Str(t, "DisplayName") ?? "?", PointsOf(t))).ToList();
+                .Select(t => new Listed(Str(t, "DisplayName") ?? "?", PointsOf(t), StepOf(t), GpuOnlyOf(t))).ToList();
         }
         catch (JsonException) { return []; }
     }
@@ -149,7 +160,7 @@ public static class TestHost
         return new TestResult
         {
             Name = test.Name, Class = cls, Method = method, Status = status,
-            Points = status == TestStatus.Passed ? test.Points : 0, MaxPoints = test.Points,
+            Points = status == TestStatus.Passed ? test.Points : 0, MaxPoints = test.Points, Step = test.Step, GpuOnly = test.GpuOnly,
             Message = message, ExceptionType = exceptionType, Location = location,
             Output = test.Output.Length > 0 ? test.Output.ToString() : null,
             Hidden = test.Hidden,
@@ -161,6 +172,16 @@ public static class TestHost
         m.TryGetProperty("Traits", out var traits) && traits.ValueKind == JsonValueKind.Object
         && traits.TryGetProperty("Points", out var p) && p.ValueKind == JsonValueKind.Array && p.GetArrayLength() > 0
         && int.TryParse(p[0].GetString(), out var n) && n > 0 ? n : 1;
+
+    /// <summary>The "Step" trait ([Step(n)]), or null.</summary>
+    internal static int? StepOf(JsonElement m) =>
+        Trait(m, "Step") is { } s && int.TryParse(s, out var n) && n > 0 ? n : null;
+
+    internal static bool GpuOnlyOf(JsonElement m) => Trait(m, "Device") == "cuda";
+
+    static string? Trait(JsonElement m, string name) =>
+        m.TryGetProperty("Traits", out var traits) && traits.ValueKind == JsonValueKind.Object
+        && traits.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0 ? v[0].GetString() : null;
 
     // The first frame in the learner's or the test's code ("in /repo/exercises/...:line 12"), not the framework's.
     static string? LocationOf(string? stack, string repo) =>

@@ -1,7 +1,7 @@
 using Katas.Kit.Data;
 using Katas.Kit.TensorBoard;
 
-namespace Katas.TensorBoardLogging;
+namespace Katas.TensorBoard;
 
 /// <summary>One complete run: everything TensorBoard can show about it, in one folder.</summary>
 public static class Experiment

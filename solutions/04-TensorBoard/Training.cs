@@ -2,7 +2,7 @@ using Katas.Kit.Data;
 using Katas.Kit.TensorBoard;
 using static TorchSharp.torch.optim;
 
-namespace Katas.TensorBoardLogging;
+namespace Katas.TensorBoard;
 
 /// <summary>Training the CNN while TensorBoard watches.</summary>
 public static class Training

@@ -1,6 +1,6 @@
 using Katas.Kit.TensorBoard;
 
-namespace Katas.TensorBoardLogging;
+namespace Katas.TensorBoard;
 
 /// <summary>The hello world of TensorBoard: the line y = 2x.</summary>
 public static class WarmUp

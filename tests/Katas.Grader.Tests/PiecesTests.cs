@@ -53,17 +53,6 @@ public class PiecesTests
     }
 
     [Fact]
-    public void Hints_come_from_the_readme_step_a_message_names_and_the_hints_list()
-    {
-        var chapter = Chapter.All(FixtureCourse.Source).Single(c => c.Id == "02-Partial");
-
-        var hint = Hints.For(chapter, "TODO 2: return x * x (Maths.Square). See README step 2.");
-
-        hint.Step.ShouldBe("2. **Square.** Return x*x.");
-        hint.Tips.ShouldBe(["Twice x is x + x.", "A square is x times x."]);
-    }
-
-    [Fact]
     public void Chapters_are_found_in_order_with_their_readme_titles()
     {
         var chapters = Chapter.All(FixtureCourse.Source);

@@ -15,6 +15,20 @@ public class TestingConventionsTests
         Should.Throw<ArgumentOutOfRangeException>(() => new PointsAttribute(0));
 
     [Fact]
+    public void A_step_becomes_an_xunit_trait_the_grader_can_read()
+    {
+        new StepAttribute(4).GetTraits().ShouldBe([new KeyValuePair<string, string>("Step", "4")]);
+    }
+
+    [Fact]
+    public void Steps_are_numbered_from_one_as_in_the_readme() =>
+        Should.Throw<ArgumentOutOfRangeException>(() => new StepAttribute(0));
+
+    [Fact]
+    public void A_gpu_only_test_carries_a_device_trait_the_grader_can_read() =>
+        new GpuOnlyAttribute().GetTraits().ShouldBe([new KeyValuePair<string, string>("Device", "cuda")]);
+
+    [Fact]
     public void A_gpu_fact_is_skipped_with_its_reason_unless_cuda_is_available()
     {
         var fact = new GpuFactAttribute();

@@ -2,7 +2,7 @@ namespace Katas.SimpleClassifier.Tests;
 
 public class ClustersTests
 {
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(1)]
     public void Make_returns_2N_points_with_2_features_and_2N_labels()
     {
         var (x, y) = Clusters.Make(perClass: 100, seed: 0);
@@ -13,7 +13,7 @@ public class ClustersTests
         y.dtype.ShouldBe(int64, "CrossEntropyLoss wants class indices as int64");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(1)]
     public void Labels_are_perClass_zeros_then_perClass_ones()
     {
         var (_, y) = Clusters.Make(perClass: 50, seed: 0);
@@ -22,7 +22,7 @@ public class ClustersTests
         y[50..].sum().item<long>().ShouldBe(50, "the second half is class 1");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(1)]
     public void Class_0_is_centred_on_2_2_and_class_1_on_minus_2_minus_2_with_spread_1()
     {
         var (x, _) = Clusters.Make(perClass: 2000, seed: 1);
@@ -35,7 +35,7 @@ public class ClustersTests
         class0.std(0).data<float>().ToArray().ShouldAllBe(s => Math.Abs(s - 1f) < 0.1f, "each coordinate has standard deviation 1");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(1)]
     public void The_same_seed_gives_the_same_points_and_another_seed_other_points()
     {
         var (a, _) = Clusters.Make(perClass: 20, seed: 7);

@@ -2,7 +2,7 @@ namespace Katas.SimpleClassifier.Tests;
 
 public class NetTests
 {
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(2)]
     public void Net_has_a_hidden_and_an_output_layer_of_the_requested_sizes()
     {
         var net = new Net(nFeature: 2, nHidden: 10, nOutput: 2);
@@ -16,7 +16,7 @@ public class NetTests
         net.parameters().Sum(p => p.numel()).ShouldBe(2 * 10 + 10 + 10 * 2 + 2);
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(3)]
     public void Forward_returns_one_score_per_class_for_every_point()
     {
         var net = new Net(2, 10, 3);
@@ -26,7 +26,7 @@ public class NetTests
         scores.shape.ShouldBe([7L, 3L]);
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(3)]
     public void Forward_computes_output_of_relu_of_hidden()
     {
         Seeding.Seed(1);
@@ -40,7 +40,7 @@ public class NetTests
             "forward(x) must be output(relu(hidden(x))), nothing more. " + Reference.SoftmaxHint(actual, expected));
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(3)]
     public void Forward_returns_raw_scores_not_softmax_probabilities()
     {
         Seeding.Seed(2);

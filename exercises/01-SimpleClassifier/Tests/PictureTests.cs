@@ -4,7 +4,7 @@ namespace Katas.SimpleClassifier.Tests;
 
 public class PictureTests
 {
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(7)]
     public void The_decision_picture_is_a_png_that_shows_both_regions()
     {
         Seeding.Seed(0);

@@ -13,7 +13,7 @@ public class TrainingTests
         return (new Net(2, 10, 2), x, y);
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void TrainStep_returns_the_cross_entropy_of_the_raw_scores_before_the_update()
     {
         var (net, x, y) = Setup(3);
@@ -25,7 +25,7 @@ public class TrainingTests
         loss.ShouldBe(expected, 1e-4f, "TrainStep returns CrossEntropyLoss(forward(x), y), computed before optimizer.step()");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void TrainStep_moves_every_parameter_by_minus_learning_rate_times_its_gradient()
     {
         var (net, x, y) = Setup(4);
@@ -43,7 +43,7 @@ public class TrainingTests
         }
     }
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(4)]
     public void TrainStep_clears_the_previous_gradients_before_computing_new_ones()
     {
         var (net, x, y) = Setup(5);
@@ -59,7 +59,7 @@ public class TrainingTests
                 "without optimizer.zero_grad() every step also carries all earlier gradients (README step 4).");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(5)]
     public void Fit_returns_one_loss_per_step_and_the_loss_falls()
     {
         var (net, x, y) = Setup(6);
@@ -72,7 +72,7 @@ public class TrainingTests
         losses[^1].ShouldBeLessThan(0.5f * losses[0], "after 100 steps the loss should be well below where it started");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(6)]
     public void Predict_gives_the_class_with_the_highest_score_in_eval_mode_on_the_cpu()
     {
         var (net, x, _) = Setup(7);
@@ -88,7 +88,7 @@ public class TrainingTests
         net.training.ShouldBeFalse("testing switches the model to eval mode: model.eval()");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(7)]
     public void Accuracy_is_the_fraction_of_points_predicted_right()
     {
         var (net, x, _) = Setup(8);
@@ -98,7 +98,7 @@ public class TrainingTests
         Training.Accuracy(net, x, labels).ShouldBe(0.9, 1e-9);
     }
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(7)]
     public void A_trained_network_classifies_at_least_99_percent_of_fresh_points()
     {
         Seeding.Seed(0);

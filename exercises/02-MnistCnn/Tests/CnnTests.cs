@@ -4,7 +4,7 @@ namespace Katas.MnistCnn.Tests;
 
 public class CnnTests
 {
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(3)]
     public void Cnn_has_the_seed_networks_layers()
     {
         var cnn = new Cnn();
@@ -21,7 +21,7 @@ public class CnnTests
         cnn.conv2.children().Select(m => m.GetType()).ShouldBe([typeof(Conv2d), typeof(ReLU)], "conv2 = Conv2d + ReLU");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void Each_block_gives_the_shape_of_the_seed()
     {
         var cnn = new Cnn();
@@ -36,7 +36,7 @@ public class CnnTests
         scores.shape.ShouldBe([4L, 10L], "forward gives one raw score per digit");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(3)]
     public void Cnn_has_28938_parameters()
     {
         var cnn = new Cnn();
@@ -45,7 +45,7 @@ public class CnnTests
         cnn.parameters().Sum(p => p.numel()).ShouldBe(416 + 12_832 + 15_690);
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void Forward_is_conv1_then_conv2_then_flatten_then_output()
     {
         Seeding.Seed(1);

@@ -4,7 +4,7 @@ namespace Katas.MnistCnn.Tests;
 
 public class GalleryTests
 {
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(8)]
     public void Pick_takes_the_first_digits_then_the_mistakes()
     {
         using var predicted = torch.tensor(new long[] { 0, 1, 2, 3, 4, 5, 6, 7 });
@@ -17,7 +17,7 @@ public class GalleryTests
             "the first 3 indices (0, 1, 2), then the indices of the first 2 mistakes (1, 4): predicted.ne(labels).nonzero()");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(8)]
     public void Pick_takes_only_the_mistakes_there_are()
     {
         using var predicted = torch.tensor(new long[] { 5, 5, 5, 5 });
@@ -31,7 +31,7 @@ public class GalleryTests
         none.data<long>().ToArray().ShouldBe([0L, 1L], "a perfect score has no mistakes to show");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(9)]
     public void The_gallery_png_shows_the_first_32_test_digits_then_the_mistakes_framed_by_right_and_wrong()
     {
         var run = TrainedCnn.Get();

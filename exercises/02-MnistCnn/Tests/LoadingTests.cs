@@ -5,7 +5,7 @@ public class LoadingTests
     static long[] LabelsOf(IEnumerable<Dictionary<string, Tensor>> batches) =>
         batches.SelectMany(b => b["label"].data<long>().ToArray()).ToArray();
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2)]
     public void Loader_yields_batches_of_64_and_a_smaller_last_batch()
     {
         var (images, labels) = Reference.Numbered(150);
@@ -19,7 +19,7 @@ public class LoadingTests
         shapes[0].Label.ShouldBe([64L], "a batch of labels is [batch]");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2)]
     public void Loader_with_shuffle_visits_every_item_once_per_epoch_in_a_mixed_order()
     {
         var (images, labels) = Reference.Numbered(150);
@@ -32,7 +32,7 @@ public class LoadingTests
         order.ShouldNotBe(Enumerable.Range(0, 150).Select(i => (long)i).ToArray(), "shuffle: true mixes the order");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(2)]
     public void Loader_with_the_same_seed_shuffles_the_same_way()
     {
         var (images, labels) = Reference.Numbered(150);
@@ -46,7 +46,7 @@ public class LoadingTests
         LabelsOf(a).ShouldNotBe(LabelsOf(c), "another seed gives another order");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(2)]
     public void Loader_puts_every_batch_on_the_device_it_is_given()
     {
         var (images, labels) = Reference.Numbered(100);
@@ -67,7 +67,7 @@ public class LoadingTests
         DevicesOf(metaLoader).ShouldAllBe(d => d == meta.type, "pass `device` on to the DataLoader (device: device)");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(10)]
     public void ShuffledBatches_gathers_on_the_device_of_the_images_in_the_same_order_as_on_the_cpu()
     {
         var (images, labels) = Reference.Numbered(150);
@@ -100,7 +100,7 @@ public class LoadingTests
         }
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(10)]
     public void ShuffledBatches_visits_every_item_once_in_batches_of_the_requested_size()
     {
         var (images, labels) = Reference.Numbered(150);
@@ -115,7 +115,7 @@ public class LoadingTests
         order.ShouldNotBe(Enumerable.Range(0, 150).Select(i => (long)i).ToArray(), "the order is shuffled: torch.randperm");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(10)]
     public void ShuffledBatches_keeps_every_image_with_its_own_label()
     {
         var (images, labels) = Reference.Numbered(150);
@@ -129,7 +129,7 @@ public class LoadingTests
         }
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(10)]
     public void ShuffledBatches_with_the_same_seed_gives_the_same_order()
     {
         var (images, labels) = Reference.Numbered(100);
@@ -141,7 +141,7 @@ public class LoadingTests
         Order(5).ShouldNotBe(Order(6), "another seed gives another order");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(10)]
     public void ShuffledBatches_rejects_a_batch_size_below_1()
     {
         var (images, labels) = Reference.Numbered(10);

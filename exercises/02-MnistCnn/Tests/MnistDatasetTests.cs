@@ -2,7 +2,7 @@ namespace Katas.MnistCnn.Tests;
 
 public class MnistDatasetTests
 {
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(1)]
     public void Count_is_the_number_of_images()
     {
         var (images, labels) = Reference.Numbered(5);
@@ -12,7 +12,7 @@ public class MnistDatasetTests
         dataset.Count.ShouldBe(5, "Count is Python's __len__: how many items the dataset holds (labels.shape[0])");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(1)]
     public void GetTensor_returns_the_image_under_data_and_its_label_under_label()
     {
         var (images, labels) = Reference.Numbered(5);
@@ -27,7 +27,7 @@ public class MnistDatasetTests
         item["label"].item<long>().ShouldBe(3, "item 3 carries label 3");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(1)]
     public void Loaded_MNIST_has_60000_training_and_10000_test_digits_and_the_first_test_digit_is_a_7()
     {
         using var test = MnistDataset.Load(train: false);

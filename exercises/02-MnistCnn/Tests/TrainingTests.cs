@@ -6,7 +6,7 @@ namespace Katas.MnistCnn.Tests;
 
 public class TrainingTests
 {
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(5)]
     public void TrainEpoch_takes_one_Adam_step_per_batch_and_returns_the_mean_batch_loss()
     {
         Seeding.Seed(2);
@@ -39,7 +39,7 @@ public class TrainingTests
         cnn.ShouldBeOn(device, "the epoch trains the model where it is: TrainEpoch moves nothing");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(6)]
     public void Predict_runs_the_model_in_eval_mode_with_gradients_off()
     {
         var spy = new Spy();
@@ -54,7 +54,7 @@ public class TrainingTests
         spy.Calls.Max(c => c.Batch).ShouldBeLessThanOrEqualTo(8, "forward at most batchSize images at a time, so memory stays small");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(6)]
     public void Predict_gives_the_class_with_the_highest_score_for_every_image_on_the_cpu()
     {
         Seeding.Seed(3);
@@ -69,7 +69,7 @@ public class TrainingTests
         predicted.ShouldEqual(expected, "the predicted digit is argmax(scores, dim: 1), for all 20 images (7 + 7 + 6)");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(7)]
     public void Accuracy_is_the_share_of_predictions_equal_to_the_labels()
     {
         using var predicted = torch.tensor(new long[] { 1, 2, 3, 4, 5, 6, 7, 8 });
@@ -78,7 +78,7 @@ public class TrainingTests
         Training.Accuracy(predicted, labels).ShouldBe(5.0 / 8, 1e-12, "5 of the 8 predictions equal their labels");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(7)]
     public void Accuracy_rejects_predictions_and_labels_of_different_lengths()
     {
         using var predicted = torch.tensor(new long[] { 1, 2, 3 });
@@ -88,7 +88,7 @@ public class TrainingTests
             .Message.ShouldContain("[3]", Case.Insensitive, "the message should show the shapes that do not match");
     }
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(7)]
     public void One_epoch_of_Adam_classifies_at_least_97_percent_of_the_10000_test_digits()
     {
         var run = TrainedCnn.Get();

@@ -4,13 +4,13 @@ public class ActivationTests
 {
     static Tensor T(params float[] values) => torch.tensor(values);
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(11)]
     public void Relu_is_max_of_x_and_0()
     {
         Activations.Relu(T(-2, 0, 3)).ShouldEqual(T(0, 0, 3), "relu(x) = max(x, 0)");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(11)]
     public void Elu_is_x_above_0_and_alpha_times_exp_x_minus_1_below()
     {
         var ln2 = (float)Math.Log(2);
@@ -19,20 +19,20 @@ public class ActivationTests
         Activations.Elu(T(-ln2), alpha: 2).ShouldBeClose(T(-1f), customMessage: "alpha scales the negative side: 2 * (0.5 - 1) = -1");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(11)]
     public void Sigmoid_is_1_over_1_plus_exp_minus_x()
     {
         Activations.Sigmoid(T(0, (float)Math.Log(3))).ShouldBeClose(T(0.5f, 0.75f), customMessage: "sigmoid(0) = 1/2; sigmoid(ln 3) = 1 / (1 + 1/3) = 3/4");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(11)]
     public void Tanh_is_e_x_minus_e_minus_x_over_their_sum()
     {
         Activations.Tanh(T(0, (float)Math.Log(2))).ShouldBeClose(T(0, 0.6f), customMessage: "tanh(ln 2) = (2 - 1/2) / (2 + 1/2) = 0.6");
         Activations.Tanh(T(100, -100)).ShouldBeClose(T(1, -1), customMessage: "tanh(±100) = ±1: e^100 overflows float32, so rewrite the formula (README hint)");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(11)]
     public void Softmax_turns_scores_into_probabilities_along_a_dimension()
     {
         var x = T((float)Math.Log(1), (float)Math.Log(2), (float)Math.Log(5)).reshape(1, 3);
@@ -44,7 +44,7 @@ public class ActivationTests
         Activations.Softmax(scores, dim: 0).sum(dim: 0).ShouldBeClose(torch.ones(4), customMessage: "dim says which way the probabilities sum to 1");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(11)]
     public void Softmax_survives_large_scores()
     {
         var p = Activations.Softmax(T(1000, 1001).reshape(1, 2), dim: 1);
@@ -53,7 +53,7 @@ public class ActivationTests
             customMessage: "e^1000 overflows to infinity; subtract each row's maximum first (it cancels in the fraction)");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(11)]
     public void Every_activation_matches_TorchSharp_on_random_inputs()
     {
         Seeding.Seed(3);

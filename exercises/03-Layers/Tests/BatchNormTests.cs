@@ -2,7 +2,7 @@ namespace Katas.Layers.Tests;
 
 public class BatchNormTests
 {
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(9)]
     public void BatchNorm_starts_with_weight_1_bias_0_and_running_statistics_0_and_1()
     {
         var bn = new BatchNorm(3);
@@ -16,7 +16,7 @@ public class BatchNormTests
         bn.running_var.ShouldEqual(torch.ones(3));
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(10)]
     public void In_training_each_channel_is_normalised_with_the_batchs_own_statistics()
     {
         var bn = new BatchNorm(2);
@@ -31,7 +31,7 @@ public class BatchNormTests
             "(x - mean) / sqrt(var + eps) per channel, with the biased variance (divide by n, not n - 1)");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(10)]
     public void In_training_the_running_statistics_move_10_percent_towards_the_batch()
     {
         var bn = new BatchNorm(1);
@@ -45,7 +45,7 @@ public class BatchNormTests
             customMessage: "0.9 * 1 + 0.1 * 2: the running variance uses the unbiased variance, n / (n - 1) times the biased one");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(10)]
     public void In_eval_the_running_statistics_are_used_instead_of_the_batchs()
     {
         var bn = new BatchNorm(1);
@@ -62,7 +62,7 @@ public class BatchNormTests
         bn.running_mean.ShouldEqual(torch.tensor(new float[] { 2 }), "eval never changes the running statistics");
     }
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(10)]
     public void BatchNorm_behaves_like_TorchSharps_BatchNorm1d_and_BatchNorm2d_over_several_steps()
     {
         foreach (var shape in new long[][] { [8, 3], [8, 3, 5], [4, 3, 6, 6] })
@@ -88,7 +88,7 @@ public class BatchNormTests
         }
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(10)]
     public void BatchNorm_in_training_explains_that_one_value_per_channel_has_no_variance()
     {
         var bn = new BatchNorm(3);

@@ -4,7 +4,7 @@ namespace Katas.Layers.Tests;
 
 public class BlocksTests
 {
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(16)]
     public void Build_makes_chapter_2s_CNN_from_its_description()
     {
         LayerSpec[] spec =
@@ -21,7 +21,7 @@ public class BlocksTests
         net.parameters().Sum(p => p.numel()).ShouldBe(28_938, "the same layers as chapter 2's Cnn have the same 28,938 parameters");
     }
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(16)]
     public void Build_works_out_every_layers_input_size_from_the_shapes_before_it()
     {
         LayerSpec[] spec =
@@ -45,7 +45,7 @@ public class BlocksTests
         scores.shape.ShouldBe([2L, 10L]);
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(16)]
     public void Build_explains_a_Linear_that_comes_before_Flatten()
     {
         LayerSpec[] spec = [new Conv2dSpec(4, Kernel: 3), new LinearSpec(10)];
@@ -54,7 +54,7 @@ public class BlocksTests
             .Message.ShouldContain("Flatten", Case.Insensitive, "a Linear needs flat features: say to put a FlattenSpec before it");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(16)]
     public void Build_explains_an_image_layer_that_comes_after_Flatten()
     {
         LayerSpec[] spec = [new FlattenSpec(), new Conv2dSpec(4, Kernel: 3)];

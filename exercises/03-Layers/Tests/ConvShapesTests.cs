@@ -16,7 +16,7 @@ public class ConvShapesTests
         (9, 2, 2, 0, 1, 4),   // stride 2 on 9: the last position is left over (floor)
     ];
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(1)]
     public void OutputSize_follows_the_formula_worked_out_by_hand()
     {
         foreach (var c in ByHand)
@@ -25,7 +25,7 @@ public class ConvShapesTests
                 "floor((input + 2*padding - dilation*(kernel - 1) - 1) / stride) + 1");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(1)]
     public void OutputSize_matches_what_TorchSharp_convolutions_give_in_1_2_and_3_dimensions()
     {
         foreach (var c in ByHand)
@@ -41,7 +41,7 @@ public class ConvShapesTests
         }
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(1)]
     public void OutputSize_explains_a_kernel_that_does_not_fit()
     {
         var error = Should.Throw<ArgumentException>(() => ConvShapes.OutputSize(inputSize: 3, kernel: 5));
@@ -49,7 +49,7 @@ public class ConvShapesTests
         error.Message.ShouldContain("padding", Case.Insensitive, "say what would make it fit: a smaller kernel or more padding");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2)]
     public void Conv_builds_the_convolution_of_the_requested_dimension()
     {
         var expectedTypes = new[] { typeof(Conv1d), typeof(Conv2d), typeof(Conv3d) };
@@ -69,7 +69,7 @@ public class ConvShapesTests
         }
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2)]
     public void Conv_passes_the_dilation_on_to_the_layer()
     {
         var conv = ConvShapes.Conv(dims: 2, inChannels: 1, outChannels: 1, kernel: 3, stride: 1, padding: 0, dilation: 3);
@@ -79,7 +79,7 @@ public class ConvShapesTests
         output.shape.ShouldBe([1L, 1L, 14L, 14L], "a 3-wide kernel with dilation 3 spans 7 pixels: 20 - 7 + 1 = 14");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(2)]
     public void Conv_rejects_dimensions_other_than_1_2_and_3()
     {
         Should.Throw<ArgumentOutOfRangeException>(() => ConvShapes.Conv(dims: 4, 1, 1, 3))

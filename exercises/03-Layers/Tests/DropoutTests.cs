@@ -2,7 +2,7 @@ namespace Katas.Layers.Tests;
 
 public class DropoutTests
 {
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(7)]
     public void Dropout_in_eval_mode_returns_the_input_unchanged()
     {
         using var x = torch.randn(100);
@@ -12,7 +12,7 @@ public class DropoutTests
         y.ShouldEqual(x, "at test time dropout does nothing: every unit is kept and nothing is scaled");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(7)]
     public void Dropout_in_training_zeroes_elements_and_scales_the_rest_by_1_over_1_minus_p()
     {
         Seeding.Seed(0);
@@ -28,7 +28,7 @@ public class DropoutTests
         y.mean().item<float>().ShouldBe(1f, 0.01f, "scaling by 1 / (1 - p) keeps the expected value: the next layer sees the same average in training and in eval");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(7)]
     public void Dropout_with_p_0_keeps_everything_and_with_p_1_zeroes_everything()
     {
         using var x = torch.randn(1000);
@@ -40,7 +40,7 @@ public class DropoutTests
         all.ShouldEqual(torch.zeros(1000), "p = 1: everything is dropped (and there is no 1 / 0 to compute)");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(7)]
     public void Dropout_rejects_a_probability_outside_0_to_1()
     {
         using var x = torch.ones(3);
@@ -49,7 +49,7 @@ public class DropoutTests
             .ParamName.ShouldBe("p", "say which argument is wrong and what it may be");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(8)]
     public void Dropout2d_zeroes_whole_channels()
     {
         Seeding.Seed(1);
@@ -67,7 +67,7 @@ public class DropoutTests
         dropped.ShouldBeInRange(30L, 98L, "about half of the 128 channels should be dropped");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(8)]
     public void Dropout2d_in_eval_mode_returns_the_input_unchanged()
     {
         using var x = torch.randn(2, 3, 4, 4);
@@ -77,7 +77,7 @@ public class DropoutTests
         y.ShouldEqual(x);
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(8)]
     public void Dropout2d_explains_that_it_wants_images()
     {
         using var x = torch.ones(4, 10);

@@ -4,7 +4,7 @@ public class LossTests
 {
     static Tensor T(params float[] values) => torch.tensor(values);
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(12)]
     public void Mse_is_the_mean_squared_difference_or_its_sum_or_each_term()
     {
         var input = T(1, 2, 3);
@@ -15,7 +15,7 @@ public class LossTests
         Losses.Mse(input, target, nn.Reduction.None).ShouldBeClose(T(0, 1, 4), customMessage: "None: one squared difference per element");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(12)]
     public void Mse_rejects_a_target_of_another_shape()
     {
         using var input = torch.zeros(4, 1);
@@ -25,7 +25,7 @@ public class LossTests
             .Message.ShouldContain("[4, 1]", Case.Insensitive, "show both shapes: [4, 1] against [4] would silently broadcast to [4, 4]");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(13)]
     public void LogSoftmax_is_the_log_of_softmax_computed_stably()
     {
         var x = T(0, (float)Math.Log(3)).reshape(1, 2);
@@ -36,7 +36,7 @@ public class LossTests
             customMessage: "x - logsumexp(x): log(softmax(x)) would give log(0) = -infinity for the second entry");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(14)]
     public void NllLoss_picks_minus_the_log_probability_of_each_rows_true_class()
     {
         var logProbabilities = T(-0.5f, -1f, -2f, -0.1f, -3f, -4f).reshape(2, 3);
@@ -47,7 +47,7 @@ public class LossTests
         Losses.NllLoss(logProbabilities, target, nn.Reduction.Sum).ShouldBeClose(T(2.1f).reshape(), customMessage: "the sum of 2 and 0.1");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(15)]
     public void CrossEntropy_is_the_negative_log_likelihood_of_log_softmax()
     {
         var logits = T(0, (float)Math.Log(3)).reshape(1, 2); // softmax (1/4, 3/4)
@@ -58,7 +58,7 @@ public class LossTests
             customMessage: "class 0 has probability 1/4: the loss is -ln(1/4) = 1.386");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(15)]
     public void Losses_match_TorchSharp_in_every_reduction_mode()
     {
         Seeding.Seed(4);
@@ -77,7 +77,7 @@ public class LossTests
         Losses.LogSoftmax(input, 1).ShouldBeClose(nn.functional.log_softmax(input, 1), rtol: 1e-5, atol: 1e-6, "LogSoftmax");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(14)]
     public void NllLoss_explains_a_target_that_does_not_fit_the_scores()
     {
         using var scores = torch.zeros(3, 4);

@@ -10,7 +10,7 @@ public class PoolingTests
     //   11 12 | 15 16
     static Tensor Image() => torch.tensor(new float[] { 1, 2, 5, 6, 3, 4, 7, 8, 9, 10, 13, 14, 11, 12, 15, 16 }).reshape(1, 1, 4, 4);
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(3)]
     public void MaxPool2d_keeps_the_largest_value_of_each_window()
     {
         using var pooled = Pooling.MaxPool2d(Image(), kernel: 2);
@@ -18,7 +18,7 @@ public class PoolingTests
         pooled.ShouldEqual(torch.tensor(new float[] { 4, 8, 12, 16 }).reshape(1, 1, 2, 2), "the maximum of each 2x2 window");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void AvgPool2d_keeps_the_mean_of_each_window()
     {
         using var pooled = Pooling.AvgPool2d(Image(), kernel: 2);
@@ -26,7 +26,7 @@ public class PoolingTests
         pooled.ShouldEqual(torch.tensor(new float[] { 2.5f, 6.5f, 10.5f, 14.5f }).reshape(1, 1, 2, 2), "the mean of each 2x2 window: (1+2+3+4)/4 = 2.5 ...");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void Pooling_matches_TorchSharp_and_drops_leftover_rows_and_columns()
     {
         Seeding.Seed(0);
@@ -39,7 +39,7 @@ public class PoolingTests
         }
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(5)]
     public void AdaptiveBins_splits_the_input_into_overlapping_bins_by_hand()
     {
         Pooling.AdaptiveBins(4, 2).ShouldBe([(0L, 2L), (2L, 4L)], "4 into 2: even halves");
@@ -49,7 +49,7 @@ public class PoolingTests
             "3 into 6: each input position is repeated");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(6)]
     public void AdaptiveAvgPool2d_gives_the_requested_size_whatever_the_input_size()
     {
         using var pooled = Pooling.AdaptiveAvgPool2d(Image(), outputHeight: 1, outputWidth: 2);
@@ -58,7 +58,7 @@ public class PoolingTests
             "one row of two bins: the mean of the left half (1..4, 9..12) and of the right half");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(6)]
     public void AdaptiveAvgPool2d_matches_TorchSharp()
     {
         Seeding.Seed(1);

@@ -1,6 +1,6 @@
 using Katas.Kit.TensorBoard;
 
-namespace Katas.TensorBoardLogging.Tests;
+namespace Katas.TensorBoard.Tests;
 
 /// <summary>
 /// The run to look at in TensorBoard: out/04-TensorBoard/runs/experiment
@@ -8,7 +8,7 @@ namespace Katas.TensorBoardLogging.Tests;
 /// </summary>
 public class ExperimentTests
 {
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(7)]
     public void Run_logs_digits_graph_curves_and_hparams_into_one_folder()
     {
         var logDir = Runs.Fresh("experiment");

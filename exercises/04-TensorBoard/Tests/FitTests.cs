@@ -1,6 +1,6 @@
 using Katas.Kit.TensorBoard;
 
-namespace Katas.TensorBoardLogging.Tests;
+namespace Katas.TensorBoard.Tests;
 
 /// <summary>One short training run (300 steps of 64 images), logged to out/04-TensorBoard/runs/training and read back.</summary>
 public class FitTests
@@ -21,7 +21,7 @@ public class FitTests
         return new Result(model, losses, EventAccumulator.Load(logDir));
     });
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void Fit_logs_Train_Loss_at_every_step_and_returns_the_same_losses()
     {
         var (_, losses, log) = Run.Value;
@@ -32,7 +32,7 @@ public class FitTests
         points.Select(p => p.Value).ShouldBe(losses, "the logged loss of each step is the loss Fit returns for it");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void Fit_logs_Train_Accuracy_every_50_steps_and_it_rises()
     {
         var points = Run.Value.Log.Scalars("Train/Accuracy");
@@ -44,7 +44,7 @@ public class FitTests
         points[^1].Value.ShouldBeGreaterThan(points[0].Value + 0.4f, "the accuracy curve should rise");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void The_logged_loss_falls_while_training()
     {
         var losses = Run.Value.Log.Scalars("Train/Loss").Select(p => p.Value).ToArray();
@@ -53,7 +53,7 @@ public class FitTests
         losses[^50..].Average().ShouldBeLessThan(0.35f * losses[..50].Average(), "the mean loss of the last 50 steps should be far below that of the first 50");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void After_300_steps_the_model_classifies_at_least_88_percent_of_held_out_digits()
     {
         var model = Run.Value.Model;

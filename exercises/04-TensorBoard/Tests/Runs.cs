@@ -1,6 +1,6 @@
 using Katas.Kit.Data;
 
-namespace Katas.TensorBoardLogging.Tests;
+namespace Katas.TensorBoard.Tests;
 
 /// <summary>Where the tests log (out/04-TensorBoard/runs/NAME), and the data they train on.</summary>
 internal static class Runs

@@ -1,6 +1,6 @@
 using static TorchSharp.torch.optim;
 
-namespace Katas.TensorBoardLogging.Tests;
+namespace Katas.TensorBoard.Tests;
 
 public class TrainingTests
 {
@@ -23,7 +23,7 @@ public class TrainingTests
         return copy.named_parameters().ToDictionary(p => p.name, p => p.parameter.grad!.clone());
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2)]
     public void TrainStep_returns_the_cross_entropy_of_the_batch_before_the_update()
     {
         var (model, images, labels) = Setup(1);
@@ -38,7 +38,7 @@ public class TrainingTests
         loss.ShouldBe(expected, 1e-4f, "TrainStep returns cross_entropy(model(images), labels), computed before optimizer.step()");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2)]
     public void TrainStep_moves_every_parameter_by_one_step_on_fresh_gradients()
     {
         const double lr = 0.1;
@@ -57,7 +57,7 @@ public class TrainingTests
         model.ShouldBeOn(TestDevice.Current);
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(3)]
     public void Accuracy_is_the_share_of_images_classified_right_and_switches_to_eval_mode()
     {
         var (model, images, _) = Setup(3);

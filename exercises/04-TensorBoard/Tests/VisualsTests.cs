@@ -1,11 +1,11 @@
 using Katas.Kit.TensorBoard;
 using SkiaSharp;
 
-namespace Katas.TensorBoardLogging.Tests;
+namespace Katas.TensorBoard.Tests;
 
 public class VisualsTests
 {
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(5)]
     public void LogDigits_logs_one_png_grid_with_8_digits_per_row()
     {
         var logDir = Runs.Fresh("digits");
@@ -32,7 +32,7 @@ public class VisualsTests
                         $"{grid[y * 242 + x]:F0} there: log the grid itself, with the images' values in [0, 1]");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(6)]
     public void LogModel_puts_every_layer_of_the_cnn_into_the_graph_in_data_flow_order()
     {
         var logDir = Runs.Fresh("graph");

@@ -1,10 +1,10 @@
 using Katas.Kit.TensorBoard;
 
-namespace Katas.TensorBoardLogging.Tests;
+namespace Katas.TensorBoard.Tests;
 
 public class WarmUpTests
 {
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(1)]
     public void LogDoubling_logs_100_points_of_y_equals_2x_at_steps_0_to_99()
     {
         var logDir = Runs.Fresh("warm-up");
@@ -17,7 +17,7 @@ public class WarmUpTests
         points.Select(p => p.Value).ShouldBe(Enumerable.Range(0, 100).Select(x => 2f * x), "the value is y = 2x");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(1)]
     public void LogDoubling_closes_its_writer()
     {
         var logDir = Runs.Fresh("warm-up-closed");

@@ -3,7 +3,7 @@ namespace Katas.Vgg.Tests;
 /// <summary>The seed's thirteen-attribute VGG-16 and the one-line config build the same network.</summary>
 public class LongVersusConfigTests
 {
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2)]
     public void MakeLayers_of_the_vgg16_config_has_the_parameter_shapes_of_the_seeds_long_vgg16_in_the_same_order()
     {
         using var meta = new MetaDevice();
@@ -17,7 +17,7 @@ public class LongVersusConfigTests
             "and the same batch norms");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2)]
     public void With_the_same_weights_both_constructions_compute_the_same_features()
     {
         Seeding.Seed(5);

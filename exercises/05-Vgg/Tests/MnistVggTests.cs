@@ -4,7 +4,7 @@ namespace Katas.Vgg.Tests;
 
 public class MnistVggTests
 {
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(5)]
     public void Your_mnist_vgg_reads_1x28x28_images_and_returns_10_scores()
     {
         var vgg = MnistVgg.Create().to(TestDevice.Current);
@@ -19,7 +19,7 @@ public class MnistVggTests
         MnistVgg.Config.ShouldAllBe(v => v == VggConfigs.M || v > 0, "a config holds channel counts and M");
     }
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(5)]
     public void Your_small_vgg_reaches_98_percent_on_the_mnist_test_set_after_training_on_the_cpu()
     {
         Seeding.Seed(0);

@@ -4,14 +4,14 @@ namespace Katas.Vgg.Tests;
 
 public class VggConfigsTests
 {
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(1)]
     public void Vgg16_is_the_seeds_config()
     {
         VggConfigs.Vgg16.ShouldBe([64, 64, M, 128, 128, M, 256, 256, 256, M, 512, 512, 512, M, 512, 512, 512, M],
             "VGG-16 is [64, 64, M, 128, 128, M, 256, 256, 256, M, 512, 512, 512, M, 512, 512, 512, M] (README step 1)");
     }
 
-    [Theory, Points(1)]
+    [Theory, Points(1), Step(1)]
     [InlineData(11, new[] { 1, 1, 2, 2, 2 })]
     [InlineData(13, new[] { 2, 2, 2, 2, 2 })]
     [InlineData(16, new[] { 2, 2, 3, 3, 3 })]

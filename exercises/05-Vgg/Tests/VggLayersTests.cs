@@ -6,7 +6,7 @@ namespace Katas.Vgg.Tests;
 
 public class VggLayersTests
 {
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2)]
     public void A_number_becomes_a_3x3_convolution_with_padding_1_followed_by_a_relu()
     {
         Seeding.Seed(1);
@@ -23,7 +23,7 @@ public class VggLayersTests
         y.shape.ShouldBe([2L, 8L, 5L, 5L], "padding 1 keeps a 3x3 convolution's output as large as its input");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2)]
     public void M_becomes_a_2x2_max_pool_with_stride_2()
     {
         Seeding.Seed(2);
@@ -38,7 +38,7 @@ public class VggLayersTests
         y.ShouldBeClose(expected, rtol: 1e-5, atol: 1e-6, "M is MaxPool2d(kernel_size: 2, stride: 2): it halves height and width");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(2)]
     public void Each_convolution_takes_the_previous_ones_output_channels()
     {
         var layers = VggLayers.MakeLayers([8, M, 16, 16], batchNorm: false);
@@ -50,7 +50,7 @@ public class VggLayersTests
             "a convolution's input channels are the previous convolution's output channels; layers are named by position");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2)]
     public void With_batch_norm_every_convolution_is_followed_by_BatchNorm2d_then_ReLU()
     {
         var layers = VggLayers.MakeLayers([8, M, 16], batchNorm: true);
@@ -67,7 +67,7 @@ public class VggLayersTests
             "and it keeps running statistics per channel (buffers: saved in the state dict, not trained)");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(2)]
     public void The_input_channels_are_3_unless_told_otherwise()
     {
         var rgb = VggLayers.MakeLayers([8], batchNorm: false);
@@ -77,7 +77,7 @@ public class VggLayersTests
         Layers.Conv(grey, 0).Weight.shape.ShouldBe([8L, 1L, 3L, 3L], "inChannels: 1 for grey images such as MNIST");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(2)]
     public void An_entry_that_is_neither_a_channel_count_nor_M_is_rejected_with_its_position()
     {
         var error = Should.Throw<ArgumentException>(() => VggLayers.MakeLayers([64, 0, M], batchNorm: false));

@@ -6,7 +6,7 @@ namespace Katas.Vgg.Tests;
 public class VggTests
 {
     // TorchVision's counts for 1000 classes (torchvision.models.vgg11(), ..., vgg19_bn()).
-    [Theory, Points(1)]
+    [Theory, Points(1), Step(3)]
     [InlineData(11, false, 132_863_336L)]
     [InlineData(13, false, 133_047_848L)]
     [InlineData(16, false, 138_357_544L)]
@@ -26,7 +26,7 @@ public class VggTests
             "are the classifier's: Linear(512 * 7 * 7, 4096), Linear(4096, 4096), Linear(4096, 1000)");
     }
 
-    [Theory, Points(2)]
+    [Theory, Points(2), Step(3)]
     [InlineData(false)]
     [InlineData(true)]
     public void Vgg16_has_the_state_dict_keys_and_shapes_of_torchvisions_vgg16(bool batchNorm)
@@ -40,7 +40,7 @@ public class VggTests
             "same names, same shapes, same order as TorchVision: then its weights (and PyTorch's) load into your VGG");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void Vgg16_maps_a_224x224_rgb_image_to_1000_class_scores()
     {
         Seeding.Seed(0);
@@ -54,7 +54,7 @@ public class VggTests
         scores.isfinite().all().item<bool>().ShouldBeTrue();
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void Forward_is_features_then_avgpool_then_flatten_then_the_classifier()
     {
         Seeding.Seed(3);
@@ -75,7 +75,7 @@ public class VggTests
             "Linear, ReLU, Dropout, Linear, ReLU, Dropout, Linear (positions 0, 3, 6 hold the Linear layers)");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(3)]
     public void The_classifier_reads_the_last_convolutions_channels_times_pooledSize_squared()
     {
         var vgg = new Vgg([8, M, 24, M], numClasses: 7, pooledSize: 2, hidden: 10);
@@ -87,7 +87,7 @@ public class VggTests
         shapes["6.weight"].ShouldBe("7x10", "hidden -> numClasses");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(4)]
     public void The_adaptive_pool_lets_any_image_size_reach_the_classifier()
     {
         var vgg = new Vgg([8, M, 16, M], numClasses: 4, pooledSize: 3, hidden: 16);
@@ -101,7 +101,7 @@ public class VggTests
         large.shape.ShouldBe([2L, 4L], "a 40x40 image is 10x10 after two pools; AdaptiveAvgPool2d(3) makes it 3x3 too");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(4)]
     public void The_classifier_uses_dropout_while_training_and_not_while_testing()
     {
         Seeding.Seed(4);
@@ -120,7 +120,7 @@ public class VggTests
         evalA.ShouldEqual(evalB, "in eval mode Dropout does nothing: the output is deterministic");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(3)]
     public void Fewer_than_one_class_is_rejected()
     {
         Should.Throw<ArgumentOutOfRangeException>(() => new Vgg([8, M], numClasses: 0));

@@ -4,7 +4,7 @@ namespace Katas.GpuAndCheckpoints.Tests;
 
 public class AtomicFileTests
 {
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(6)]
     public void Write_fills_a_temporary_file_beside_the_target_and_renames_it_into_place_at_the_end()
     {
         using var folder = new TempFolder("katas-06-");
@@ -28,7 +28,7 @@ public class AtomicFileTests
         folder.Files().ShouldBe(["data.bin"], "the temporary file became the target: nothing is left over");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(6)]
     public void When_writing_fails_the_old_file_stays_and_no_temporary_file_is_left()
     {
         using var folder = new TempFolder("katas-06-");
@@ -46,7 +46,7 @@ public class AtomicFileTests
         folder.Files().ShouldBe(["data.bin"], "the half-written temporary file is deleted");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(6)]
     public void Write_creates_the_folder_it_writes_into()
     {
         using var folder = new TempFolder("katas-06-");

@@ -5,7 +5,7 @@ namespace Katas.GpuAndCheckpoints.Tests;
 /// <summary>The whole model in a file, and the ways real files go wrong.</summary>
 public class CheckpointTests
 {
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(8)]
     public void LoadModel_builds_the_saved_model_without_being_given_one()
     {
         using var folder = new TempFolder("katas-06-");
@@ -22,7 +22,7 @@ public class CheckpointTests
         loaded.forward(x).ShouldEqual(saved.forward(x), "the loaded model computes what the saved one computed");
     }
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(8)]
     public void An_interrupted_save_leaves_the_previous_checkpoint_loadable()
     {
         using var folder = new TempFolder("katas-06-");
@@ -38,7 +38,7 @@ public class CheckpointTests
         folder.Files().ShouldBe(["model.ckpt"], "and it leaves no half-written temporary file behind");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(8)]
     public void Loading_a_truncated_checkpoint_fails_with_a_message_that_says_so()
     {
         using var folder = new TempFolder("katas-06-");
@@ -53,7 +53,7 @@ public class CheckpointTests
         error.Message.ShouldContain("truncated", Case.Insensitive, "say what is wrong with it");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(8)]
     public void Loading_a_corrupt_checkpoint_fails_with_a_message_that_says_so()
     {
         using var folder = new TempFolder("katas-06-");
@@ -70,7 +70,7 @@ public class CheckpointTests
             "say what is wrong with it: the weights would load, silently wrong, without the checksums");
     }
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(9)]
     public void Resuming_into_a_model_of_another_architecture_names_the_parameter_and_both_shapes()
     {
         using var folder = new TempFolder("katas-06-");
@@ -88,7 +88,7 @@ public class CheckpointTests
         error.Message.ShouldContain("[8, 4]", Case.Sensitive, "the shape the checkpoint holds");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(9)]
     public void Resuming_from_a_checkpoint_without_optimizer_state_says_why_it_cannot()
     {
         using var folder = new TempFolder("katas-06-");

@@ -4,7 +4,7 @@ namespace Katas.GpuAndCheckpoints.Tests;
 
 public class OnDeviceTests
 {
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(1)]
     public void Choose_follows_KATAS_DEVICE_and_picks_cuda_when_available_on_auto()
     {
         var before = Environment.GetEnvironmentVariable(Devices.Variable);
@@ -23,7 +23,7 @@ public class OnDeviceTests
         }
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2)]
     public void Predict_returns_the_class_with_the_highest_score_on_the_cpu_in_eval_mode()
     {
         var model = Models.Make(Models.Small, seed: 1);
@@ -40,7 +40,7 @@ public class OnDeviceTests
         model.training.ShouldBeFalse("predicting switches the model to eval mode");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(3)]
     public void TrainStep_takes_one_optimizer_step_on_the_batch_and_returns_its_loss()
     {
         var model = Models.Make(Models.Small, seed: 2);
@@ -61,7 +61,7 @@ public class OnDeviceTests
         model.training.ShouldBeTrue("training happens in train mode");
     }
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(3), GpuOnly]
     public void On_cuda_a_training_step_gives_the_parameters_of_the_same_step_on_the_cpu()
     {
         var (x, y) = ToyData.Make(64, features: 4, classes: 3, seed: 3);
@@ -81,7 +81,7 @@ public class OnDeviceTests
         onCuda.ShouldHaveTheWeightsOf(onCpu, atol: 1e-5, why: "the same step gives the same parameters (up to float rounding: GPUs sum in another order)");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2), GpuOnly]
     public void On_cuda_Predict_moves_model_and_data_there_and_brings_the_classes_back_to_the_cpu()
     {
         var model = Models.Make(Models.Small, seed: 4);
@@ -97,7 +97,7 @@ public class OnDeviceTests
         onCuda.ShouldEqual(onCpu, "the same model predicts the same classes on either device");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(8), GpuOnly]
     public void On_cuda_a_checkpoint_saved_from_the_gpu_loads_on_the_cpu_and_onto_the_gpu()
     {
         using var folder = new TempFolder("katas-06-");

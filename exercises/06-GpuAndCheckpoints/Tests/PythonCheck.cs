@@ -12,9 +12,11 @@ internal static class PythonCheck
     const string Chapter = "06-GpuAndCheckpoints";
 
     /// <summary>from-csharp.pt (the state dict) and from-csharp-io.pt (inputs and the logits C# computed).</summary>
+    /// <remarks>Through StateDicts.Write (README step 4), not Save (step 7): step 4's test calls this.</remarks>
     public static void WriteStateDict(Mlp model)
     {
-        StateDicts.Save(model, RepoPaths.Output(Chapter, "from-csharp.pt"));
+        using (var file = File.Create(RepoPaths.Output(Chapter, "from-csharp.pt")))
+            StateDicts.Write(model, file);
         var x = torch.randn(5, model.Spec.InFeatures);
         using var _ = torch.no_grad();
         PyTorchPickler.PickleStateDict(RepoPaths.Output(Chapter, "from-csharp-io.pt"),

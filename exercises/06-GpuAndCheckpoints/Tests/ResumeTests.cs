@@ -10,7 +10,7 @@ public class ResumeTests
     const double LearningRate = 0.01;
     static readonly (Tensor X, Tensor Y) Data = ToyData.Make(256, Spec.InFeatures, Spec.Classes, Seed);
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(9)]
     public void Two_epochs_straight_and_one_plus_resume_plus_one_give_identical_parameters()
     {
         using var folder = new TempFolder("katas-06-");
@@ -34,7 +34,7 @@ public class ResumeTests
             why: "stopping and resuming must not change the result: the weights AND Adam's state (its moment estimates and step count) come back");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(9)]
     public void Resuming_with_the_weights_but_a_fresh_optimizer_would_end_elsewhere()
     {
         using var folder = new TempFolder("katas-06-");

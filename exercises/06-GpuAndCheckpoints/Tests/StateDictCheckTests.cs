@@ -2,7 +2,7 @@ namespace Katas.GpuAndCheckpoints.Tests;
 
 public class StateDictCheckTests
 {
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(5)]
     public void Verify_lists_every_missing_unexpected_and_misshapen_entry()
     {
         var model = Models.Make(Models.Small, seed: 0);
@@ -21,7 +21,7 @@ public class StateDictCheckTests
         error.Message.ShouldContain("old.pt", Case.Sensitive, "say which file");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(5)]
     public void Verify_accepts_a_state_dict_of_the_same_architecture()
     {
         var model = Models.Make(Models.Small, seed: 1);

@@ -6,7 +6,7 @@ namespace Katas.GpuAndCheckpoints.Tests;
 /// <summary>State dicts in PyTorch's own format: what Python writes loads here, what is written here Python loads.</summary>
 public class StateDictsTests
 {
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(7)]
     public void A_state_dict_saved_by_python_loads_and_computes_what_pytorch_computed()
     {
         var model = Models.Make(Models.Small, seed: 0);
@@ -20,7 +20,7 @@ public class StateDictsTests
             "with the weights Python saved, the C# Mlp computes what the Python Mlp computed");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void A_state_dict_written_here_is_pytorchs_zip_format_and_reads_back_equal()
     {
         var model = Models.Make(Models.Small, seed: 1);
@@ -45,7 +45,7 @@ public class StateDictsTests
         PythonCheck.WriteStateDict(model);
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(7)]
     public void Loading_python_weights_into_another_architecture_names_the_parameters_and_both_shapes()
     {
         var wider = Models.Make(Models.Small with { Hidden = 16 }, seed: 2);
@@ -60,7 +60,7 @@ public class StateDictsTests
         wider.fc1.weight!.ShouldEqual(before, "nothing is loaded when the file does not fit");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(7)]
     public void Loading_a_truncated_state_dict_fails_with_a_message_that_names_the_file()
     {
         using var folder = new TempFolder("katas-06-");
@@ -74,7 +74,7 @@ public class StateDictsTests
         error.Message.ShouldContain("truncated", Case.Insensitive, "say what is wrong with it");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(7)]
     public void Save_writes_a_file_that_Load_reads_back_into_a_new_model()
     {
         using var folder = new TempFolder("katas-06-");

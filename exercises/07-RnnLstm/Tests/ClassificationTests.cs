@@ -5,7 +5,7 @@ namespace Katas.RnnLstm.Tests;
 
 public class ClassificationTests
 {
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(10)]
     public void TrainEpoch_returns_the_mean_cross_entropy_of_its_batches()
     {
         Seeding.Seed(12);
@@ -26,7 +26,7 @@ public class ClassificationTests
         model.training.ShouldBeTrue("training runs in train mode: model.train()");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(11)]
     public void Accuracy_is_the_share_of_images_classified_right_in_eval_mode()
     {
         Seeding.Seed(13);
@@ -41,7 +41,7 @@ public class ClassificationTests
         model.training.ShouldBeFalse("testing switches the model to eval mode: model.eval()");
     }
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(11)]
     public void An_LSTM_reading_rows_classifies_at_least_97_percent_of_the_test_set()
     {
         var device = TestDevice.Current; // KATAS_DEVICE: model and data on the same device

@@ -4,7 +4,7 @@ namespace Katas.RnnLstm.Tests;
 
 public class PictureTests
 {
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(8)]
     public void The_picture_shows_the_prediction_on_the_cos_curve()
     {
         Seeding.Seed(0);

@@ -4,7 +4,7 @@ namespace Katas.RnnLstm.Tests;
 
 public class RnnByHandTests
 {
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(2)]
     public void By_hand_equals_nn_RNN_step_for_step()
     {
         Seeding.Seed(3);
@@ -20,7 +20,7 @@ public class RnnByHandTests
         hidden.ShouldBeClose(expectedHidden, rtol: 1e-4, atol: 1e-5, "h_n is the last h_t, shaped [1, batch, hidden]");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(2)]
     public void By_hand_follows_relu_and_missing_biases_too()
     {
         Seeding.Seed(4);

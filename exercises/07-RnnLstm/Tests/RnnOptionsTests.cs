@@ -9,7 +9,7 @@ public class RnnOptionsTests
 
     static Tensor Sequence(bool batchFirst) => batchFirst ? torch.randn(BatchSize, Steps, Input) : torch.randn(Steps, BatchSize, Input);
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(1)]
     public void The_defaults_are_PyTorchs_one_layer_tanh_with_bias_sequence_first()
     {
         var rnn = new RnnOptions(Input, Hidden).Build();
@@ -24,7 +24,7 @@ public class RnnOptionsTests
     }
 
     // input [seq, batch, 5] (or [batch, seq, 5] with batch_first); hidden 16.
-    [Theory, Points(3)]
+    [Theory, Points(3), Step(1)]
     [InlineData(1, false, false, new long[] { 7, 3, 16 }, new long[] { 1, 3, 16 })]
     [InlineData(1, false, true, new long[] { 3, 7, 16 }, new long[] { 1, 3, 16 })]
     [InlineData(2, false, false, new long[] { 7, 3, 16 }, new long[] { 2, 3, 16 })]
@@ -43,7 +43,7 @@ public class RnnOptionsTests
             "h_n is the last state of EVERY layer and direction: [num_layers * directions, batch, hidden], batch_first or not");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(1)]
     public void Bias_false_leaves_out_every_bias()
     {
         var rnn = new RnnOptions(Input, Hidden, NumLayers: 2, Bias: false).Build();
@@ -52,7 +52,7 @@ public class RnnOptionsTests
             ignoreOrder: true, customMessage: "bias: false means no bias_ih / bias_hh in any layer");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(1)]
     public void Nonlinearity_picks_tanh_or_relu()
     {
         Seeding.Seed(1);
@@ -68,7 +68,7 @@ public class RnnOptionsTests
         reluOut.max().item<float>().ShouldBeGreaterThan(1f, "relu does not squash: with inputs * 3 some states exceed 1");
     }
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(1)]
     public void Dropout_acts_between_stacked_layers_never_on_the_last_layers_output()
     {
         Seeding.Seed(2);

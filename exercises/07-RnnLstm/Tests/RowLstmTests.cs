@@ -2,7 +2,7 @@ namespace Katas.RnnLstm.Tests;
 
 public class RowLstmTests
 {
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(9)]
     public void RowLstm_is_an_LSTM_28_to_hidden_and_a_Linear_hidden_to_10()
     {
         var model = new RowLstm(hiddenSize: 20);
@@ -14,7 +14,7 @@ public class RowLstmTests
             customMessage: "lstm = nn.LSTM(28, hidden, batch_first) (its weights stack the 4 gates: 4 * hidden rows), fc = nn.Linear(hidden, 10)");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(9)]
     public void Forward_turns_a_batch_of_images_into_10_scores_each()
     {
         var model = new RowLstm(hiddenSize: 20);
@@ -24,7 +24,7 @@ public class RowLstmTests
         scores.shape.ShouldBe([6L, 10], "MNIST batches are [B, 1, 28, 28]; the model gives one score per digit");
     }
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(9)]
     public void Forward_reads_the_rows_in_turn_and_classifies_from_the_output_after_the_last_row()
     {
         Seeding.Seed(11);

@@ -2,7 +2,7 @@ namespace Katas.RnnLstm.Tests;
 
 public class SinCosNetTests
 {
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(4)]
     public void SinCosNet_is_an_RNN_1_to_32_and_a_Linear_32_to_1()
     {
         var net = new SinCosNet();
@@ -14,7 +14,7 @@ public class SinCosNetTests
             customMessage: "rnn = nn.RNN(1, 32, batch_first), output = nn.Linear(32, 1), then RegisterComponents()");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(4)]
     public void ForwardPerStep_gives_one_prediction_per_time_step_and_the_next_hidden_state()
     {
         var net = new SinCosNet();
@@ -25,7 +25,7 @@ public class SinCosNetTests
         hidden.shape.ShouldBe([1L, 4, 32], "h_n: [layers, batch, hidden] (never batch first)");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(5)]
     public void The_vectorised_forward_agrees_with_the_seeds_per_step_loop()
     {
         Seeding.Seed(5);
@@ -41,7 +41,7 @@ public class SinCosNetTests
         hidden.ShouldEqual(loopHidden, "both run the same RNN");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(5)]
     public void Carrying_the_hidden_state_makes_two_windows_one_long_sequence()
     {
         Seeding.Seed(6);

@@ -2,7 +2,7 @@ namespace Katas.RnnLstm.Tests;
 
 public class SinCosTests
 {
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(3)]
     public void Windows_hold_sin_in_and_cos_out_at_ten_points_per_pi()
     {
         var (x, y) = SinCos.Windows(torch.tensor(new[] { 0f, 1f }), timeSteps: 10);
@@ -15,7 +15,7 @@ public class SinCosTests
         x[0, 0, 0].item<float>().ShouldBe(0f, 1e-6f, "a window starting at 0 starts at sin(0)");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(3)]
     public void Every_window_is_pi_long_whatever_its_number_of_points()
     {
         var (ten, _) = SinCos.Windows(torch.tensor(new[] { 0f }), timeSteps: 10);

@@ -6,7 +6,7 @@ public class SinCosTrainingTests
 {
     static (Tensor X, Tensor Y) TwoStreams() => SinCos.Windows(torch.tensor(new[] { 0.3f, 2f }));
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(6)]
     public void TrainStep_returns_the_mse_before_the_update_and_the_next_hidden_state_detached()
     {
         Seeding.Seed(7);
@@ -27,7 +27,7 @@ public class SinCosTrainingTests
         net.output.weight!.allclose(weightBefore).ShouldBeFalse("the step should update the parameters");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(6)]
     public void TrainStep_clips_the_gradient_norm_before_the_update()
     {
         Seeding.Seed(8);
@@ -43,7 +43,7 @@ public class SinCosTrainingTests
         norm.ShouldBeGreaterThan(0.0, "the gradient is scaled down, not erased");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(7)]
     public void Fit_takes_the_recipes_number_of_steps_and_the_loss_falls()
     {
         Seeding.Seed(9);
@@ -57,7 +57,7 @@ public class SinCosTrainingTests
         losses[^5..].Average().ShouldBeLessThan(0.5f * losses[..5].Average(), "60 steps should already halve the loss");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(8)]
     public void Sweep_runs_the_windows_from_t_0_carrying_the_state_and_Evaluate_is_its_mse_after_the_first_window()
     {
         Seeding.Seed(10);
@@ -82,7 +82,7 @@ public class SinCosTrainingTests
             "Evaluate is the MSE over the sweep without its first window (the warm-up)");
     }
 
-    [Theory, Points(3)]
+    [Theory, Points(3), Step(8)]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(2)]

@@ -4,7 +4,7 @@ public class AugmentedDigitsTests
 {
     static Tensor Data(AugmentedDigits digits, long index) => digits.GetTensor(index)["data"];
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(3)]
     public void An_item_is_a_1x28x28_float_digit_with_its_int64_label()
     {
         var digits = TestData.Digits(count: 20);
@@ -19,7 +19,7 @@ public class AugmentedDigitsTests
         item["label"].item<long>().ShouldBe(TestData.Label(3), "augmentation moves pixels, never the label");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(3)]
     public void An_item_is_a_distorted_copy_of_its_digit()
     {
         var digits = TestData.Digits(count: 20);
@@ -39,7 +39,7 @@ public class AugmentedDigitsTests
             "the ink should stay near the original strokes: distort item index's own digit (its 784 pixels start at index * 784)");
     }
 
-    [Fact, Points(3)]
+    [Fact, Points(3), Step(3)]
     public void An_item_depends_only_on_the_seed_the_epoch_and_its_index_not_on_reading_order()
     {
         var a = TestData.Digits(count: 20, seed: 4);
@@ -56,7 +56,7 @@ public class AugmentedDigitsTests
         Data(a, 5).ShouldEqual(a5, "reading an item again gives the same item");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(3)]
     public void Another_epoch_or_another_seed_distorts_the_digit_differently()
     {
         var digits = TestData.Digits(count: 20, seed: 4);
@@ -70,7 +70,7 @@ public class AugmentedDigitsTests
         otherSeed.allclose(epoch0).ShouldBeFalse("another seed gives other distortions");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(3)]
     public void Reading_items_from_many_threads_at_once_gives_the_same_items()
     {
         var digits = TestData.Digits(count: 64, seed: 1);
@@ -83,7 +83,7 @@ public class AugmentedDigitsTests
             parallel[i].ShouldEqual(sequential[i], $"item {i} read on a worker thread differs: items must share no mutable state (README step 3)");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(3)]
     public void An_index_outside_the_dataset_is_rejected_with_the_index_and_the_valid_range()
     {
         var digits = TestData.Digits(count: 20);

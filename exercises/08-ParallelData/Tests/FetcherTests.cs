@@ -2,7 +2,7 @@ namespace Katas.ParallelData.Tests;
 
 public class FetcherTests
 {
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void Fetch_stacks_the_items_of_the_indices_into_one_batch_in_their_order()
     {
         var dataset = new IndexDataset(10);
@@ -15,7 +15,7 @@ public class FetcherTests
         batch.Data[.., 0, 0, 0].ShouldEqual(torch.tensor(new float[] { 7, 2, 9 }), "data row k is item indices[k]");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(4)]
     public void Fetch_names_the_index_of_an_item_that_fails()
     {
         var dataset = new IndexDataset(10, failAt: 6);

@@ -8,7 +8,7 @@ public class ParallelLoaderTests
 {
     const int Timeout = 60_000;
 
-    [Theory(Timeout = Timeout), Points(3)]
+    [Theory(Timeout = Timeout), Points(3), Step(6)]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(3)]
@@ -24,7 +24,7 @@ public class ParallelLoaderTests
         labels.SequenceEqual(labels.Order()).ShouldBeFalse("shuffle: true, so the items should not come in index order");
     }
 
-    [Fact(Timeout = Timeout), Points(1)]
+    [Fact(Timeout = Timeout), Points(1), Step(6)]
     public async Task Batches_hold_batchSize_items_and_dropLast_drops_the_short_last_one()
     {
         var dataset = new IndexDataset(25);
@@ -38,7 +38,7 @@ public class ParallelLoaderTests
         dropped.ShouldBe([10L, 10], "drop_last leaves out the batch of 5");
     }
 
-    [Fact(Timeout = Timeout), Points(2)]
+    [Fact(Timeout = Timeout), Points(2), Step(6)]
     public async Task Shuffling_is_reproducible_from_the_seed_and_changes_with_the_epoch()
     {
         var dataset = new IndexDataset(50);
@@ -52,7 +52,7 @@ public class ParallelLoaderTests
         otherSeed.SequenceEqual(first).ShouldBeFalse("another seed gives another order");
     }
 
-    [Fact(Timeout = Timeout), Points(3)]
+    [Fact(Timeout = Timeout), Points(3), Step(6)]
     public async Task The_batches_are_the_same_whatever_the_number_of_workers()
     {
         var digits = TestData.Digits(count: 100, seed: 2);
@@ -74,7 +74,7 @@ public class ParallelLoaderTests
         }
     }
 
-    [Fact(Timeout = Timeout), Points(2)]
+    [Fact(Timeout = Timeout), Points(2), Step(6)]
     public async Task TorchSharps_own_DataLoader_gives_the_same_batches_from_the_same_order()
     {
         var digits = TestData.Digits(count: 40, seed: 3);
@@ -94,7 +94,7 @@ public class ParallelLoaderTests
         k.ShouldBe(ours.Count);
     }
 
-    [Theory(Timeout = Timeout), Points(3)]
+    [Theory(Timeout = Timeout), Points(3), Step(6)]
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(4)]
@@ -118,7 +118,7 @@ public class ParallelLoaderTests
         received.ShouldBe(7, "batches 0..6 come before the failing batch 7 (items 35..39), and are delivered first");
     }
 
-    [Fact(Timeout = Timeout), Points(3)]
+    [Fact(Timeout = Timeout), Points(3), Step(6)]
     public async Task Workers_make_batches_ahead_but_at_most_numWorkers_times_prefetchFactor()
     {
         const int batchSize = 4, numWorkers = 2, prefetchFactor = 2;
@@ -144,7 +144,7 @@ public class ParallelLoaderTests
         });
     }
 
-    [Fact(Timeout = Timeout), Points(2)]
+    [Fact(Timeout = Timeout), Points(2), Step(6)]
     public async Task Leaving_an_epoch_early_stops_the_workers()
     {
         var dataset = new IndexDataset(400, delayMs: 2);

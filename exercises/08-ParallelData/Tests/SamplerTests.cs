@@ -2,14 +2,14 @@ namespace Katas.ParallelData.Tests;
 
 public class SamplerTests
 {
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(1)]
     public void EpochOrder_without_shuffle_is_every_index_in_turn()
     {
         Sampler.EpochOrder(5, shuffle: false, seed: 0, epoch: 0).ShouldBe([0L, 1, 2, 3, 4],
             "without shuffle an epoch visits 0, 1, ..., count - 1 (PyTorch's SequentialSampler)");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(1)]
     public void EpochOrder_with_shuffle_is_a_permutation_of_every_index()
     {
         var order = Sampler.EpochOrder(1000, shuffle: true, seed: 3, epoch: 0);
@@ -18,7 +18,7 @@ public class SamplerTests
         order.Take(10).SequenceEqual([0L, 1, 2, 3, 4, 5, 6, 7, 8, 9]).ShouldBeFalse("shuffle: the order should be mixed up");
     }
 
-    [Fact, Points(2)]
+    [Fact, Points(2), Step(1)]
     public void The_same_seed_and_epoch_give_the_same_order_and_another_epoch_or_seed_another()
     {
         var first = Sampler.EpochOrder(500, shuffle: true, seed: 7, epoch: 2);
@@ -31,7 +31,7 @@ public class SamplerTests
         otherSeed.SequenceEqual(first).ShouldBeFalse("another seed gives another order");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(2)]
     public void Batches_cut_the_order_into_pieces_of_batchSize_and_keep_a_shorter_last_piece()
     {
         var batches = Sampler.Batches([9L, 8, 7, 6, 5, 4, 3], batchSize: 3, dropLast: false);
@@ -42,7 +42,7 @@ public class SamplerTests
         batches[2].ShouldBe([3L], "the last batch holds what is left");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(2)]
     public void Batches_with_dropLast_leave_out_a_short_last_piece()
     {
         var batches = Sampler.Batches([9L, 8, 7, 6, 5, 4, 3], batchSize: 3, dropLast: true);

@@ -1,0 +1,29 @@
+using Katas.Grader.Integrity;
+using Katas.Grader.Model;
+
+namespace Katas.Grader.Running;
+
+/// <summary>
+/// What a test counts for on the machine that graded it. A [GpuOnly] test on a machine without
+/// CUDA is "not counted here" from the start, whether the learner's code got as far as its skip or
+/// not: so a chapter's maximum is fixed for the machine, and such a test is never the one to fix.
+/// </summary>
+public static class MachineScope
+{
+    public const string NotCountedHere = "needs a CUDA GPU: not counted on this machine";
+
+    public static TestResult Apply(TestResult test, bool cuda)
+    {
+        if (!test.GpuOnly || cuda) return test;
+        var cpuPart = test.Status is TestStatus.Failed or TestStatus.NotImplemented or TestStatus.Crashed or TestStatus.TimedOut
+            ? $" (its CPU part: {test.Message})" : "";
+        return test with { Status = TestStatus.Skipped, Points = 0, Message = NotCountedHere + cpuPart };
+    }
+
+    /// <summary>Step and device of a test that never ran, from the manifest.</summary>
+    public static TestResult FromManifest(TestResult test, TestManifest? manifest, string chapter) => test with
+    {
+        Step = test.Step ?? (manifest?.Steps?.GetValueOrDefault(chapter)?.TryGetValue(test.Name, out var s) == true ? s : null),
+        GpuOnly = test.GpuOnly || manifest?.GpuOnly?.GetValueOrDefault(chapter)?.Contains(test.Name) == true,
+    };
+}
