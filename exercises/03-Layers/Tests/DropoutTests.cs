@@ -86,7 +86,7 @@ public class DropoutTests
             .Message.ShouldContain("[4, 10]", Case.Insensitive, "show the shape that was given (and say that [N, C, H, W] is expected)");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(8)]
     public void Dropout_and_Dropout2d_make_their_masks_on_the_device_of_their_input()
     {
         using var x = torch.ones(2, 3, 4, 4, device: TestDevice.Current);

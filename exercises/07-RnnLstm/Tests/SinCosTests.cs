@@ -28,7 +28,7 @@ public class SinCosTests
         next[0, 0, 0].item<float>().ShouldBe(-1f, 1e-5f, "the window starting at pi continues the wave: cos(pi) = -1");
     }
 
-    [Fact, Points(1)]
+    [Fact, Points(1), Step(3)]
     public void Windows_are_made_on_the_device_of_their_starts()
     {
         var (x, y) = SinCos.Windows(torch.tensor(new[] { 0f, 1f }, device: TestDevice.Current));
