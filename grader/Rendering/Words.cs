@@ -13,6 +13,7 @@ public static class Words
         TestStatus.Skipped => "skipped",
         TestStatus.TimedOut => "timed out",
         TestStatus.Crashed => "crashed",
+        TestStatus.Tampered => "tampered",
         _ => "not run",
     };
 
@@ -23,6 +24,7 @@ public static class Words
         ChapterStatus.NotStarted => "not started",
         ChapterStatus.BuildError => "build error",
         ChapterStatus.Crashed => "crashed",
+        ChapterStatus.Tampered => "tampered",
         _ => "timed out",
     };
 
@@ -35,6 +37,11 @@ public static class Words
         var line = message.Trim().Split('\n')[0].Trim();
         return line.Length <= max ? line : line[..(max - 1)] + "…";
     }
+
+    /// <summary>Tests that ran but that the trusted manifest does not list: ignored, and said so.</summary>
+    public static string Ignored(ChapterResult chapter) =>
+        $"{chapter.IgnoredTests.Count} test(s) not in the trusted test list were ignored (worth nothing): " +
+        string.Join(", ", chapter.IgnoredTests.Take(5)) + (chapter.IgnoredTests.Count > 5 ? ", …" : "");
 
     public static string Sentence(string method) => method.Replace('_', ' ');
 

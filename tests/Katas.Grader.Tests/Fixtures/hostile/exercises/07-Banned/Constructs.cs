@@ -1,0 +1,15 @@
+// What the banned-API analyzer cannot express: the grader's own check (grader/Running/LearnerCode.cs).
+
+// checks: KATAS001
+[assembly: System.CLSCompliant(false)]
+
+namespace Fixture;
+
+public static class Constructs
+{
+    // checks: KATAS003
+    public static unsafe int Peek(int* p) => *p;
+
+    // checks: KATAS003
+    public static void Call(delegate*<void> f) { }
+}
