@@ -2,15 +2,11 @@ using System.Runtime.InteropServices;
 
 namespace Fixture;
 
-public static partial class NativeTricks
+public static class NativeTricks
 {
     // bans: T:System.Runtime.InteropServices.DllImportAttribute
     // checks: KATAS002
     [DllImport("libc")] private static extern int getpid();
-
-    // bans: T:System.Runtime.InteropServices.LibraryImportAttribute
-    [LibraryImport("libc", EntryPoint = "getpid")]
-    private static partial int GetPid();
 
     public static void All()
     {

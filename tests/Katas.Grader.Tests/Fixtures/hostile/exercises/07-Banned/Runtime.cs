@@ -14,8 +14,6 @@ public static class RuntimeTricks
         Environment.FailFast("done");
         // bans: M:System.Environment.FailFast(System.String,System.Exception)
         Environment.FailFast("done", null);
-        // bans: M:System.Environment.FailFast(System.String,System.Exception,System.String)
-        Environment.FailFast("done", null, "done");
         // bans: M:System.Environment.GetCommandLineArgs
         _ = Environment.GetCommandLineArgs();
         // bans: P:System.Environment.CommandLine

@@ -1,4 +1,6 @@
 // What the banned-API analyzer cannot express: the grader's own check (grader/Running/LearnerCode.cs).
+// (Here, not in 07-Banned: unsafe code does not compile, and a compilation with errors is not
+// analyzed, so 07-Banned must compile but for its banned APIs.)
 
 // checks: KATAS001
 [assembly: System.CLSCompliant(false)]
