@@ -63,6 +63,16 @@ public class IntegrityTests
     }
 
     [Fact]
+    public void A_pass_already_caught_as_forged_does_not_cost_an_honest_pass_its_points()
+    {
+        // An honest pass, and a forged "test" of the same name as a failing one: xunit counts 1 pass.
+        var stream = Read(Starting("a"), Passed("a"), Starting("b", "Ns.C.B"), Starting("forged", "Ns.C.B"), Passed("forged"), Failed("b"),
+            Summary(2, 1));
+
+        stream.Tests.Select(t => (t.Id, t.Forged)).ShouldBe([("a", false), ("b", true), ("forged", true)]);
+    }
+
+    [Fact]
     public void Messages_after_the_summary_and_a_second_summary_are_contradictions()
     {
         var stream = Read(Starting("a"), Failed("a"), Summary(1, 1), Passed("a"), Summary(1, 0));
