@@ -4,8 +4,18 @@ public static class ReflectionTricks
 {
     public static void All()
     {
-        // bans: N:System.Reflection
+        // Not banned: what a type is called (an error message may say so).
+        _ = new Secret().GetType().Name;
+        // bans: T:System.Reflection.BindingFlags
         _ = System.Reflection.BindingFlags.NonPublic;
+        // bans: T:System.Reflection.MethodBase
+        _ = typeof(Gate).GetMethods()[0].Invoke(null, null);
+        // bans: T:System.Reflection.FieldInfo
+        _ = typeof(Secret).GetFields()[0].GetValue(new Secret());
+        // bans: T:System.Reflection.PropertyInfo
+        _ = typeof(Secret).GetProperties()[0].GetValue(new Secret());
+        // bans: T:System.Reflection.Assembly
+        _ = typeof(Gate).Assembly.GetTypes();
         // bans: N:System.Reflection.Emit
         _ = System.Reflection.Emit.OpCodes.Nop;
         // bans: M:System.Type.GetType(System.String)
