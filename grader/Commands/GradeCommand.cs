@@ -154,7 +154,7 @@ public static class Expectation
         var want = expected == "passed" ? TestStatus.Passed : TestStatus.NotImplemented;
         var offenders = result.Chapters.SelectMany(c => c.Tests.Select(t => (c, t)))
             .Where(x => x.t.Status != want && x.t.Status != TestStatus.Skipped).ToList();
-        var broken = result.Chapters.Where(c => c.Status is ChapterStatus.BuildError or ChapterStatus.Crashed or ChapterStatus.TimedOut).ToList();
+        var broken = result.Chapters.Where(c => c.Status is ChapterStatus.BuildError or ChapterStatus.Crashed or ChapterStatus.TimedOut or ChapterStatus.Tampered).ToList();
         foreach (var c in broken) console.MarkupLine($"[red]expected {expected}: {Markup.Escape(c.Id)} {Words.Label(c.Status)}: {Markup.Escape(c.Message ?? "")}[/]");
         foreach (var (c, t) in offenders)
             console.MarkupLine($"[red]expected {expected}: {Markup.Escape(c.Id)} {Markup.Escape(t.Method)} is {Words.Label(t.Status)}: {Markup.Escape(Words.Brief(t.Message))}[/]");

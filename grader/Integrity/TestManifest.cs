@@ -41,7 +41,7 @@ public sealed record TestManifest(string Schema, SortedDictionary<string, string
 
     public void Save(string repo) => AtomicFile.WriteAllText(PathIn(repo), JsonSerializer.Serialize(this, Json) + "\n");
 
-    static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json"];
+    static readonly string[] RootFiles = ["Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "NuGet.config", ".editorconfig", "Directory.Build.rsp"];
 
     /// <summary>The files that decide a grade, relative to the repository, with '/' separators.</summary>
     public static IEnumerable<string> ProtectedFiles(string repo)

@@ -17,6 +17,8 @@ public enum TestStatus
     [JsonStringEnumMemberName("crashed")] Crashed,
     /// <summary>Never started: the chapter did not build, or an earlier test timed out or crashed.</summary>
     [JsonStringEnumMemberName("not-run")] NotRun,
+    /// <summary>Its result was forged or contradicted (a second result, xunit's own counts): worth 0.</summary>
+    [JsonStringEnumMemberName("tampered")] Tampered,
 }
 
 /// <summary>What happened to one chapter as a whole.</summary>
@@ -32,6 +34,8 @@ public enum ChapterStatus
     [JsonStringEnumMemberName("build-error")] BuildError,
     [JsonStringEnumMemberName("crashed")] Crashed,
     [JsonStringEnumMemberName("timed-out")] TimedOut,
+    /// <summary>The test process reported results that contradict each other: the forged tests score 0.</summary>
+    [JsonStringEnumMemberName("tampered")] Tampered,
 }
 
 public sealed record TestResult
@@ -81,11 +85,13 @@ public sealed record ChapterResult
     public string? Message { get; init; }
     public IReadOnlyList<BuildError> BuildErrors { get; init; } = [];
     public IReadOnlyList<TestResult> Tests { get; init; } = [];
+    /// <summary>Tests that ran but that the trusted manifest does not list: ignored, worth nothing.</summary>
+    public IReadOnlyList<string> IgnoredTests { get; init; } = [];
 
     public int Count(TestStatus status) => Tests.Count(t => t.Status == status);
 }
 
-/// <summary>Test files that differ from the committed manifest (tests/manifest.json).</summary>
+/// <summary>Files that decide a grade and differ from the trusted manifest (grader/tests-manifest.json).</summary>
 public sealed record TamperReport
 {
     public bool ManifestFound { get; init; }

@@ -13,11 +13,13 @@ public static class ConsoleReport
                            $"backend {r.Run.Backend} · {r.DurationSeconds:0.0} s[/]");
         console.Write(Table(r.Chapters));
         Tamper(console, r.Tamper);
-        foreach (var ch in r.Chapters.Where(c => c.Status is ChapterStatus.BuildError or ChapterStatus.Crashed or ChapterStatus.TimedOut))
+        foreach (var ch in r.Chapters.Where(c => c.Status is ChapterStatus.BuildError or ChapterStatus.Crashed or ChapterStatus.TimedOut or ChapterStatus.Tampered))
         {
             console.MarkupLine($"[red]{ch.Number}. {Markup.Escape(ch.Title)}: {Markup.Escape(ch.Message ?? Words.Label(ch.Status))}[/]");
             foreach (var e in ch.BuildErrors.Take(5)) console.MarkupLine($"  [red]{Markup.Escape(e.ToString())}[/]");
         }
+        foreach (var ch in r.Chapters.Where(c => c.IgnoredTests.Count > 0))
+            console.MarkupLine($"[yellow]{ch.Number}. {Markup.Escape(ch.Title)}: {Markup.Escape(Words.Ignored(ch))}[/]");
         NotCounted(console, r.Chapters);
         if (showNext) Next(console, r.Chapters);
     }

@@ -40,8 +40,9 @@ public static class ExercismResults
 
     public static string Serialize(ChapterResult chapter)
     {
-        // "error" is for a run that produced no test results: a build error, a crash, a time-out.
-        var broken = chapter.Status is ChapterStatus.BuildError or ChapterStatus.Crashed or ChapterStatus.TimedOut;
+        // "error" is for a run that produced no (trustworthy) test results: a build error, a crash,
+        // a time-out, results that contradict each other.
+        var broken = chapter.Status is ChapterStatus.BuildError or ChapterStatus.Crashed or ChapterStatus.TimedOut or ChapterStatus.Tampered;
         var status = broken ? "error" : chapter.Tests.Where(t => t.Status != TestStatus.Skipped).All(t => t.Status == TestStatus.Passed) ? "pass" : "fail";
         var message = broken
             ? chapter.Message + (chapter.BuildErrors.Count > 0 ? "\n" + string.Join("\n", chapter.BuildErrors.Take(10)) : "")

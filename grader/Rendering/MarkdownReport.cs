@@ -19,17 +19,18 @@ public static class MarkdownReport
         md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|");
         foreach (var ch in r.Chapters)
             md.AppendLine($"| {ch.Number}. {Escape(ch.Title)} | {ch.Points} / {ch.MaxPoints} | {ch.Count(TestStatus.Passed)} | " +
-                          $"{ch.Count(TestStatus.Failed) + ch.Count(TestStatus.TimedOut) + ch.Count(TestStatus.Crashed)} | " +
+                          $"{ch.Count(TestStatus.Failed) + ch.Count(TestStatus.TimedOut) + ch.Count(TestStatus.Crashed) + ch.Count(TestStatus.Tampered)} | " +
                           $"{ch.Count(TestStatus.NotImplemented)} | {ch.Count(TestStatus.Skipped)} | {ch.DurationSeconds:0} s | {Icon(ch.Status)} {Words.Label(ch.Status)} |");
         md.AppendLine();
 
-        foreach (var ch in r.Chapters.Where(c => c.Status is not (ChapterStatus.Passed or ChapterStatus.NotStarted)))
+        foreach (var ch in r.Chapters.Where(c => c.Status is not (ChapterStatus.Passed or ChapterStatus.NotStarted) || c.IgnoredTests.Count > 0))
         {
             md.AppendLine($"<details><summary>{ch.Number}. {Escape(ch.Title)}: {Words.Label(ch.Status)}</summary>");
             md.AppendLine();
             if (ch.Message is { } m) md.AppendLine($"{Escape(m)}").AppendLine();
             foreach (var e in ch.BuildErrors.Take(10)) md.AppendLine($"- `{e}`");
-            foreach (var t in ch.Tests.Where(t => t.Status is TestStatus.Failed or TestStatus.TimedOut or TestStatus.Crashed))
+            if (ch.IgnoredTests.Count > 0) md.AppendLine($"- {Escape(Words.Ignored(ch))}");
+            foreach (var t in ch.Tests.Where(t => t.Status is TestStatus.Failed or TestStatus.TimedOut or TestStatus.Crashed or TestStatus.Tampered))
                 md.AppendLine($"- **{Escape(Words.Sentence(t.Method))}** ({Words.Label(t.Status)}): {Escape(Words.Brief(t.Message, 300))}");
             md.AppendLine().AppendLine("</details>").AppendLine();
         }

@@ -14,6 +14,7 @@ public static partial class Words
         TestStatus.Skipped => "skipped",
         TestStatus.TimedOut => "timed out",
         TestStatus.Crashed => "crashed",
+        TestStatus.Tampered => "tampered",
         _ => "not run",
     };
 
@@ -24,6 +25,7 @@ public static partial class Words
         ChapterStatus.NotStarted => "not started",
         ChapterStatus.BuildError => "build error",
         ChapterStatus.Crashed => "crashed",
+        ChapterStatus.Tampered => "tampered",
         _ => "timed out",
     };
 
@@ -50,6 +52,11 @@ public static partial class Words
             if (line.Length > 0 || kept.Count > 0 && kept[^1].Length > 0) kept.Add(line);
         return kept.Count <= maxLines ? string.Join('\n', kept) : string.Join('\n', kept.Take(maxLines - 1)) + "\n…";
     }
+
+    /// <summary>Tests that ran but that the trusted manifest does not list: ignored, and said so.</summary>
+    public static string Ignored(ChapterResult chapter) =>
+        $"{chapter.IgnoredTests.Count} test(s) not in the trusted test list were ignored (worth nothing): " +
+        string.Join(", ", chapter.IgnoredTests.Take(5)) + (chapter.IgnoredTests.Count > 5 ? ", …" : "");
 
     public static string Sentence(string method) => method.Replace('_', ' ');
 

@@ -17,7 +17,8 @@ public static partial class Builder
         File.Delete(log);
         string[] args =
         [
-            "build", chapter.Project, "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false",
+            // -noAutoResponse: no Directory.Build.rsp (nor MSBuild.rsp) may add switches to our build.
+            "build", chapter.Project, "-nologo", "-noAutoResponse", "-v:q", "-clp:NoSummary", "-nodeReuse:false",
             $"-p:KataTrack={options.Track}", $"-p:TorchBackend={options.Backend}",
             $"-flp1:logfile={log};errorsonly",
             // Where the assembly went depends on the build files the repository uses: ask MSBuild.

@@ -58,6 +58,3 @@ public sealed partial record Chapter(string Id, int Number, string Title, string
     [GeneratedRegex(@"^(\d+)-")]
     private static partial Regex Numbered();
 }
-
-/// <summary>The grader cannot do what was asked (bad arguments, missing repository): exit code 2.</summary>
-public sealed class GraderException(string message) : Exception(message);

@@ -27,25 +27,25 @@ public static class Grading
         repo = Path.GetFullPath(repo);
         progress ??= new Silent();
         var started = DateTimeOffset.Now;
-        var manifest = TestManifest.Load(repo);
-        var tamper = manifest?.Compare(repo) ?? new TamperReport { ManifestFound = false };
 
         if (options.Track == "solutions" && !Directory.Exists(Path.Combine(options.TrustedTests ?? repo, "solutions")))
             throw new GraderException("This copy of the katas has no solutions/ folder (a course template, perhaps): " +
                                       "grade your own code with --track exercises.");
-        var gradedRepo = repo;
-        if (options.TrustedTests is not null || options.ExtraTests is not null)
-        {
-            // A workspace: the trusted copy (or the submission itself) with the learner's code laid over it.
-            var trusted = Path.GetFullPath(options.TrustedTests ?? repo);
-            gradedRepo = Workspace.Prepare(repo, trusted, Path.Combine(GradeOptions.WorkFolder(repo), "workspace"));
-            if (options.TrustedTests is not null) tamper = tamper with { TrustedTests = trusted };
-            if (options.ExtraTests is { } extra) HiddenTests.CopyInto(gradedRepo, Path.GetFullPath(extra));
+        // The manifest that decides which tests count and what they are worth: the trusted copy's
+        // when there is one, never the submission's own (a submission can regenerate that).
+        var trusted = options.TrustedTests is null ? null : Path.GetFullPath(options.TrustedTests);
+        var manifest = TestManifest.Load(trusted ?? repo);
+        var tamper = (manifest?.Compare(repo) ?? new TamperReport { ManifestFound = false }) with { TrustedTests = trusted };
+
+        using var workspace = trusted is not null || options.ExtraTests is not null
+            // The trusted copy (or the submission itself) with only the learner's code laid over it.
+            ? Workspace.Prepare(repo, trusted ?? repo, options.ExtraTests is { } extra ? Path.GetFullPath(extra) : null)
+            : null;
+        var gradedRepo = workspace?.Root ?? repo;
+        if (workspace is not null)
             // The workspace is fresh: let its tests use the submission's verified dataset cache.
             options = options with { DataDirectory = options.DataDirectory ?? Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.DirectoryVariable)
                 ?? Path.Combine(repo, "data", "cache") };
-            manifest = TestManifest.Load(gradedRepo) ?? manifest;
-        }
 
         var chapters = Chapter.Select(gradedRepo, options.Chapters);
         if (chapters.Count == 0) throw new GraderException($"{gradedRepo} has no chapters (exercises/NN-Name/ with a .csproj).");
@@ -76,12 +76,15 @@ public static class Grading
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
         progress.ChapterStarted(chapter, "building");
+        var listed = manifest?.Tests.GetValueOrDefault(chapter.Id);
+        // The learner's files are checked, and built (the build's analyzer has its own findings):
+        // a chapter with a finding of either kind is a build error, and nothing of it runs.
+        var rejected = LearnerCode.Check(repo, chapter, options.Track);
         var build = await Builder.BuildAsync(repo, chapter, options, cancel).ConfigureAwait(false);
-        var known = manifest?.Tests.GetValueOrDefault(chapter.Id);
+        if (rejected.Count > 0) build = build with { Succeeded = false, Errors = [.. rejected, .. build.Errors], Problem = null };
         if (!build.Succeeded)
         {
-            var tests = (known ?? []).Select(t => MachineScope.Apply(MachineScope.FromManifest(
-                NotRun(t.Key, t.Value, "the chapter did not build"), manifest, chapter.Id), cuda)).ToList();
+            var tests = (listed ?? []).Select(t => Scope(NotRun(t.Key, t.Value, "the chapter did not build"))).ToList();
             return Summarise(chapter, tests, ChapterStatus.BuildError,
                 build.Problem ?? $"the chapter does not compile ({build.Errors.Count} error{(build.Errors.Count == 1 ? "" : "s")})",
                 watch.Elapsed, build.Errors);
@@ -90,18 +93,52 @@ public static class Grading
         progress.ChapterStarted(chapter, "testing");
         var assembly = build.TestAssembly!;
         var run = await TestHost.RunAsync(repo, assembly, options, cancel, t => progress.TestFinished(chapter, t)).ConfigureAwait(false);
-        var results = run.Tests.Select(t => MachineScope.Apply(t, cuda)).ToList();
-        if (run.Abnormal is not null)
+        var results = run.Tests.ToList();
+        var notRun = run.Abnormal == ChapterStatus.TimedOut ? "not run: the chapter ran out of time"
+            : run.Abnormal == ChapterStatus.Crashed ? "not run: the test host crashed" : "not run: the test process reported no result for it";
+        IReadOnlyList<string> ignored = [];
+        if (listed is not null)
+            (results, ignored) = Judge(results, listed, notRun, allowHidden: options.ExtraTests is not null);
+        else if (run.Abnormal is not null)
         {
-            // Tests that never started: from the assembly's own list, else from the manifest.
-            var listed = await TestHost.ListAsync(repo, assembly, cancel).ConfigureAwait(false);
-            var all = listed.Count > 0 ? listed : (known ?? []).Select(k => (k.Key, k.Value)).ToList();
+            // No manifest: the tests that never started come from the assembly's own list.
+            var all = await TestHost.ListAsync(repo, assembly, cancel).ConfigureAwait(false);
             var seen = results.Select(r => r.Name).ToHashSet();
-            results.AddRange(all.Where(t => !seen.Contains(t.Item1))
-                .Select(t => MachineScope.Apply(MachineScope.FromManifest(NotRun(t.Item1, t.Item2, run.Abnormal == ChapterStatus.TimedOut
-                    ? "not run: the chapter ran out of time" : "not run: the test host crashed"), manifest, chapter.Id), cuda)));
+            results.AddRange(all.Where(t => !seen.Contains(t.Name)).Select(t => NotRun(t.Name, t.Points, notRun)));
         }
-        return Summarise(chapter, results, run.Abnormal, run.Message, watch.Elapsed, []);
+        var (status, message) = run.Contradictions.Count == 0 ? (run.Abnormal, run.Message)
+            : (ChapterStatus.Tampered, "the test process reported results that contradict each other, so some were forged; " +
+               $"the tests concerned score 0: {string.Join("; ", run.Contradictions.Take(3))}{(run.Contradictions.Count > 3 ? $" (and {run.Contradictions.Count - 3} more)" : "")}"
+               + (run.Message is { } m ? $". Also: {m}" : ""));
+        return Summarise(chapter, results.Select(Scope).ToList(), status, message, watch.Elapsed, []) with { IgnoredTests = ignored };
+
+        // Step and GPU-only come from the manifest where it knows them; a GPU-only test on a machine
+        // without CUDA is "not counted here" (MachineScope).
+        TestResult Scope(TestResult test) => MachineScope.Apply(MachineScope.FromManifest(test, manifest, chapter.Id), cuda);
+    }
+
+    /// <summary>
+    /// The manifest decides: each listed test is worth the manifest's points, and one with no
+    /// result did not run; a test it does not list is ignored (an instructor's hidden tests aside).
+    /// </summary>
+    internal static (List<TestResult> Graded, IReadOnlyList<string> Ignored) Judge(IReadOnlyList<TestResult> results,
+        IReadOnlyDictionary<string, int> listed, string notRun, bool allowHidden)
+    {
+        var graded = new List<TestResult>();
+        var ignored = new List<string>();
+        foreach (var r in results)
+        {
+            if (listed.TryGetValue(r.Name, out var points))
+            {
+                if (graded.Any(g => g.Name == r.Name)) continue; // reported twice: the stream check has said so
+                graded.Add(r with { MaxPoints = points, Points = r.Status == TestStatus.Passed ? points : 0 });
+            }
+            else if (allowHidden && r.Hidden) graded.Add(r);
+            else ignored.Add(r.Name);
+        }
+        var seen = graded.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
+        graded.AddRange(listed.Where(t => !seen.Contains(t.Key)).Select(t => NotRun(t.Key, t.Value, notRun)));
+        return (graded, ignored.Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
     static TestResult NotRun(string name, int points, string why)

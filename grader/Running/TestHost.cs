@@ -12,90 +12,45 @@ namespace Katas.Grader.Running;
 /// </summary>
 public static class TestHost
 {
-    public sealed record Outcome(IReadOnlyList<TestResult> Tests, ChapterStatus? Abnormal, string? Message, TimeSpan Duration);
-
-    sealed class Running
-    {
-        public required string Name;
-        public bool Hidden;
-        public int Points = 1;
-        public int? Step;
-        public bool GpuOnly;
-        public readonly System.Text.StringBuilder Output = new();
-    }
+    /// <param name="Contradictions">What the stream said that xunit could not have (see <see cref="ResultLedger"/>).</param>
+    public sealed record Outcome(IReadOnlyList<TestResult> Tests, ChapterStatus? Abnormal, string? Message, TimeSpan Duration,
+        IReadOnlyList<string> Contradictions);
 
     public static async Task<Outcome> RunAsync(string repo, string assembly, GradeOptions options, CancellationToken cancel,
         Action<TestResult>? onTest = null)
     {
-        var results = new List<TestResult>();
-        var running = new Dictionary<string, Running>();
-        var sources = new Dictionary<string, string?>(); // test case -> its source file
-        var finished = false;
-
-        void OnLine(string line)
-        {
-            if (!line.StartsWith('{')) return; // a test that prints to stdout directly
-            JsonElement m;
-            try { m = JsonDocument.Parse(line).RootElement; } catch (JsonException) { return; }
-            var type = Str(m, "$type");
-            var id = Str(m, "TestUniqueID");
-            switch (type)
-            {
-                case "test-case-starting" when Str(m, "TestCaseUniqueID") is { } caseId:
-                    lock (sources) sources[caseId] = Str(m, "SourceFilePath");
-                    break;
-                case "test-starting" when id is not null:
-                    string? source;
-                    lock (sources) source = sources.GetValueOrDefault(Str(m, "TestCaseUniqueID") ?? "");
-                    lock (running) running[id] = new Running
-                    {
-                        Name = Str(m, "TestDisplayName") ?? id, Points = PointsOf(m), Hidden = HiddenTests.IsHidden(source),
-                        Step = StepOf(m), GpuOnly = GpuOnlyOf(m),
-                    };
-                    break;
-                case "test-output" when id is not null:
-                    lock (running) if (running.TryGetValue(id, out var r) && r.Output.Length < 16_000) r.Output.Append(Str(m, "Output"));
-                    break;
-                case "test-passed" or "test-failed" or "test-skipped" or "test-not-run" when id is not null:
-                    Running? test;
-                    lock (running) running.Remove(id, out test);
-                    if (test is null) return;
-                    var result = Finish(type, m, test, repo);
-                    lock (results) results.Add(result);
-                    onTest?.Invoke(result);
-                    break;
-                case "test-assembly-finished":
-                    finished = true;
-                    break;
-            }
-        }
+        var stream = new ResultLedger { OnResult = test => onTest?.Invoke(Finish(test, repo)) };
 
         // "-automated sync": machine-readable messages, and each one waits for our acknowledgement,
         // so that "test-starting" is in our hands before the test runs (and maybe kills the process).
+        // The chapter's whole process group is killed when the test host ends, so nothing it
+        // started can write anything after we have read the results.
         var outcome = await ProcessRunner.RunAsync("dotnet", [assembly, "-automated", "sync", "-noAutoReporters"],
-            repo, Environment(options), options.Timeout, OnLine, cancel, acknowledgeLines: true)
+            repo, Environment(options), options.Timeout, stream.Read, cancel, acknowledgeLines: true, ownProcessGroup: true)
             .ConfigureAwait(false);
 
-        if (finished && !outcome.TimedOut && running.Count == 0)
-            return new(results, null, null, outcome.Duration);
+        var results = stream.Tests.Where(t => t.Result is not null).Select(t => Finish(t, repo)).ToList();
+        var running = stream.Running;
+        if (stream.Finished is not null && !outcome.TimedOut && running.Count == 0)
+            return new(results, null, null, outcome.Duration, stream.Contradictions);
 
         // Abnormal end: the test(s) still running are the culprits.
         var status = outcome.TimedOut ? TestStatus.TimedOut : TestStatus.Crashed;
         var why = outcome.TimedOut
             ? $"the chapter's tests did not finish within {options.Timeout.TotalSeconds:0} s (an endless loop? a deadlock?); the test host was stopped"
             : $"the test host died (exit code {outcome.ExitCode}){Crumb(outcome.StandardError)}";
-        foreach (var (_, test) in running)
+        foreach (var test in running)
         {
             var (cls, method) = Split(test.Name);
             results.Add(new TestResult
             {
-                Name = test.Name, Class = cls, Method = method, Status = status, MaxPoints = test.Points, Hidden = test.Hidden,
-                Step = test.Step, GpuOnly = test.GpuOnly,
+                Name = test.Name, Class = cls, Method = method, Status = status, MaxPoints = test.ReportedPoints,
+                Hidden = HiddenTests.IsHidden(test.SourceFile), Step = test.Step, GpuOnly = test.GpuOnly,
                 Message = outcome.TimedOut ? "still running when the time limit was reached" : why,
                 Output = test.Output.Length > 0 ? test.Output.ToString() : null,
             });
         }
-        return new(results, outcome.TimedOut ? ChapterStatus.TimedOut : ChapterStatus.Crashed, why, outcome.Duration);
+        return new(results, outcome.TimedOut ? ChapterStatus.TimedOut : ChapterStatus.Crashed, why, outcome.Duration, stream.Contradictions);
     }
 
     static Dictionary<string, string?> Environment(GradeOptions options)
@@ -124,13 +79,14 @@ public static class TestHost
             var start = json.ToString().IndexOf('[', StringComparison.Ordinal);
             if (start < 0) return [];
             return JsonDocument.Parse(json.ToString()[start..]).RootElement.EnumerateArray()
-                .Select(t => new Listed(Str(t, "DisplayName") ?? "?", PointsOf(t), StepOf(t), GpuOnlyOf(t))).ToList();
+                .Select(t => new Listed(Str(t, "DisplayName") ?? "?", ResultLedger.PointsOf(t), ResultLedger.StepOf(t), ResultLedger.GpuOnlyOf(t))).ToList();
         }
         catch (JsonException) { return []; }
     }
 
-    static TestResult Finish(string type, JsonElement m, Running test, string repo)
+    static TestResult Finish(ResultLedger.Test test, string repo)
     {
+        var (type, m) = test.Result!.Value;
         var (cls, method) = Split(test.Name);
         var status = TestStatus.Passed;
         string? message = null, exceptionType = null, location = null;
@@ -157,31 +113,21 @@ public static class TestHost
                 message = "not run";
                 break;
         }
+        if (test.Forged)
+        {
+            status = TestStatus.Tampered;
+            message = "its result was forged: the test process reported results for it that contradict each other";
+        }
         return new TestResult
         {
             Name = test.Name, Class = cls, Method = method, Status = status,
-            Points = status == TestStatus.Passed ? test.Points : 0, MaxPoints = test.Points, Step = test.Step, GpuOnly = test.GpuOnly,
+            Points = status == TestStatus.Passed ? test.ReportedPoints : 0, MaxPoints = test.ReportedPoints, Step = test.Step, GpuOnly = test.GpuOnly,
             Message = message, ExceptionType = exceptionType, Location = location,
             Output = test.Output.Length > 0 ? test.Output.ToString() : null,
-            Hidden = test.Hidden,
+            Hidden = HiddenTests.IsHidden(test.SourceFile),
             DurationSeconds = m.TryGetProperty("ExecutionTime", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDouble() : 0,
         };
     }
-
-    internal static int PointsOf(JsonElement m) =>
-        m.TryGetProperty("Traits", out var traits) && traits.ValueKind == JsonValueKind.Object
-        && traits.TryGetProperty("Points", out var p) && p.ValueKind == JsonValueKind.Array && p.GetArrayLength() > 0
-        && int.TryParse(p[0].GetString(), out var n) && n > 0 ? n : 1;
-
-    /// <summary>The "Step" trait ([Step(n)]), or null.</summary>
-    internal static int? StepOf(JsonElement m) =>
-        Trait(m, "Step") is { } s && int.TryParse(s, out var n) && n > 0 ? n : null;
-
-    internal static bool GpuOnlyOf(JsonElement m) => Trait(m, "Device") == "cuda";
-
-    static string? Trait(JsonElement m, string name) =>
-        m.TryGetProperty("Traits", out var traits) && traits.ValueKind == JsonValueKind.Object
-        && traits.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0 ? v[0].GetString() : null;
 
     // The first frame in the learner's or the test's code ("in /repo/exercises/...:line 12"), not the framework's.
     static string? LocationOf(string? stack, string repo) =>
@@ -207,12 +153,12 @@ public static class TestHost
         return pick is null ? "" : ": " + (pick.Length > 300 ? pick[..300] + "…" : pick);
     }
 
-    static string? Str(JsonElement m, string name) =>
-        m.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+    static string? Str(JsonElement m, string name) => ResultLedger.Str(m, name);
 
+    // Strings only: a forged message may put anything in these arrays.
     static List<string?> All(JsonElement m, string name) =>
-        m.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().Select(e => e.GetString()).ToList() : [];
+        m.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array
+            ? v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : null).ToList() : [];
 
-    static string? First(JsonElement m, string name) =>
-        m.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Array && v.GetArrayLength() > 0 ? v[0].GetString() : null;
+    static string? First(JsonElement m, string name) => All(m, name).FirstOrDefault();
 }

@@ -1,21 +1,51 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Katas.Grader.Running;
 
 /// <summary>
-/// Trusted-tests grading: a fresh copy of a trusted repository (tests, project files, build
-/// plumbing, Kit) into which only the learner's own code is copied: the .cs files of each
-/// chapter outside Tests/. Whatever a submission changed elsewhere cannot influence its grade.
+/// A grading workspace: a fresh copy of a trusted repository (tests, project files, build
+/// plumbing, Kit, NuGet.config) into which only the learner's own code is copied — the .cs files of
+/// each chapter outside Tests/ — plus, if asked, an instructor's hidden tests. It lives outside the
+/// submission (under the system's temporary folder), so no file of the submission sits above it:
+/// MSBuild's Directory.Build.* / .rsp and NuGet's NuGet.config lookups, which walk up the folder
+/// tree, only ever find the trusted copy's files. Dispose deletes it.
 /// </summary>
-public static class Workspace
+/// <example><code>
+/// using var workspace = Workspace.Prepare(submission, trusted, hiddenTests: null);
+/// // build and test under workspace.Root
+/// </code></example>
+public sealed class Workspace : IDisposable
 {
     static readonly string[] Skipped = [".git", "artifacts", "bin", "obj", "out", "TestResults", "cache", "node_modules"];
 
-    public static string Prepare(string submission, string trusted, string into)
+    Workspace(string root) => Root = root;
+
+    /// <summary>The workspace's repository root (has exercises/, like any copy of the katas).</summary>
+    public string Root { get; }
+
+    /// <summary>Where the workspace of a submission goes: one folder per submission path, outside it.</summary>
+    public static string FolderFor(string submission)
     {
+        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(submission))))[..16];
+        return Path.Combine(Path.GetTempPath(), "katas-workspaces", id);
+    }
+
+    /// <summary>Copies <paramref name="trusted"/>, lays the learner's code of <paramref name="submission"/> over it,
+    /// and adds <paramref name="hiddenTests"/> (DIR/&lt;chapter&gt;/*.cs) when given.</summary>
+    public static Workspace Prepare(string submission, string trusted, string? hiddenTests, string? into = null)
+    {
+        submission = Path.GetFullPath(submission);
+        trusted = Path.GetFullPath(trusted);
         if (!Directory.Exists(Path.Combine(trusted, "exercises")))
             throw new GraderException($"--trusted-tests {trusted}: not a copy of the katas (it has no exercises/ folder).");
-        if (Directory.Exists(into)) Directory.Delete(into, recursive: true);
-        CopyTree(trusted, into, _ => true);
-        foreach (var chapter in Chapter.All(into))
+        var root = Path.GetFullPath(into ?? FolderFor(submission));
+        if (IsUnder(root, submission))
+            throw new GraderException($"The grading workspace {root} would lie inside the submission {submission}, whose files " +
+                                      "(NuGet.config, Directory.Build.*) could then change the build: set TMPDIR to a folder outside it.");
+        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        CopyTree(trusted, root, _ => true);
+        foreach (var chapter in Chapter.All(root))
         {
             var mine = Path.Combine(submission, "exercises", chapter.Id);
             if (!Directory.Exists(mine)) continue;
@@ -24,7 +54,21 @@ public static class Workspace
                 relative.EndsWith(".cs", StringComparison.Ordinal)
                 && !relative.Replace('\\', '/').StartsWith("Tests/", StringComparison.Ordinal));
         }
-        return into;
+        if (hiddenTests is not null) HiddenTests.CopyInto(root, hiddenTests);
+        return new Workspace(root);
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Root, recursive: true); }
+        catch (IOException) { /* a file still open (antivirus, indexer): the next run deletes it */ }
+        catch (UnauthorizedAccessException) { }
+    }
+
+    static bool IsUnder(string path, string folder)
+    {
+        var f = folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return (path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar).StartsWith(f, StringComparison.Ordinal);
     }
 
     static void CopyTree(string from, string to, Func<string, bool> include)

@@ -1,9 +1,12 @@
+using Katas.Grader.Integrity;
+
 namespace Katas.Grader.Tests;
 
 /// <summary>
 /// A fresh copy of the fixture course (Fixtures/course) in a temporary folder, with a
 /// Directory.Build.props/.targets that import the repository's own, so that it builds exactly as
-/// a real submission does. (Not under artifacts/: the build ignores sources there.)
+/// a real submission does, and a manifest (grader/tests-manifest.json) that matches it.
+/// (Not under artifacts/: the build ignores sources there.)
 /// </summary>
 internal sealed class FixtureCourse : IDisposable
 {
@@ -18,6 +21,12 @@ internal sealed class FixtureCourse : IDisposable
         foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
             File.WriteAllText(Path.Combine(Root, file),
                 $"<Project>\n  <Import Project=\"{Path.Combine(Repo, file)}\" />\n</Project>\n");
+        // The repository's analyzer settings (learners' files only) and package sources.
+        foreach (var file in new[] { ".editorconfig", "NuGet.config" })
+            File.Copy(Path.Combine(Repo, file), Path.Combine(Root, file), overwrite: true);
+        // The committed test list (Fixtures/course/grader), with the hashes of this copy's files.
+        var manifest = TestManifest.Load(Root)!;
+        (manifest with { Files = TestManifest.HashAll(Root) }).Save(Root);
     }
 
     public string Root { get; }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Katas.Grader.Model;
 using Katas.Grader.Rendering;
@@ -6,8 +5,9 @@ using Katas.Grader.Rendering;
 namespace Katas.Grader.Tests;
 
 /// <summary>
-/// Grades the whole fixture course once, through the real command line (`katas grade` in its own
-/// process), and keeps what it produced for the tests of <see cref="HostileSubmissionTests"/>.
+/// Grades the fixture course once per test run, through the real command line (`katas grade` in its
+/// own process), and keeps what it produced for the tests of <see cref="HostileSubmissionTests"/>
+/// (an assembly fixture: every test class may share it).
 /// </summary>
 public sealed class GradedCourse : IAsyncLifetime
 {
@@ -24,7 +24,12 @@ public sealed class GradedCourse : IAsyncLifetime
     public string MarkdownPath => _course.PathOf("out/summary.md");
     public string ExercismFolder => _course.PathOf("out/exercism");
 
+    public string PathOf(string relative) => _course.PathOf(relative);
+
     public ChapterResult Chapter(string id) => Result.Chapters.Single(c => c.Id == id);
+
+    /// <summary>When the grader's process ended (a child it left behind would act after that).</summary>
+    public DateTimeOffset GraderExitedAt { get; private set; }
 
     public async ValueTask InitializeAsync()
     {
@@ -32,20 +37,10 @@ public sealed class GradedCourse : IAsyncLifetime
         Directory.CreateDirectory(Path.GetDirectoryName(JsonPath)!);
         await File.WriteAllTextAsync(JsonPath, "stale");
 
-        var grader = Path.Combine(AppContext.BaseDirectory, "katas.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { grader, "grade", "--repo", Root, "--timeout", $"{TimeoutSeconds}", "--json", JsonPath,
-                     "--markdown", MarkdownPath, "--exercism", ExercismFolder })
-            start.ArgumentList.Add(a);
-        start.Environment["COLUMNS"] = "200";
-        var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Elapsed = watch.Elapsed;
-        ExitCode = process.ExitCode;
-        Console = await output + await error;
+        // Chapters 1-6: 07-Banned is for the hostile battery (HostileGrading) only.
+        var run = await KatasCli.RunAsync(["grade", "--repo", Root, "--timeout", $"{TimeoutSeconds}", "--json", JsonPath,
+            "--markdown", MarkdownPath, "--exercism", ExercismFolder, .. Enumerable.Range(1, 6).SelectMany(n => new[] { "--chapter", $"{n}" })]);
+        (ExitCode, Console, Elapsed, GraderExitedAt) = (run.ExitCode, run.Console, run.Elapsed, run.ExitedAt);
         Result = JsonResults.Read(JsonPath);
     }
 

@@ -22,8 +22,8 @@ public sealed class HostileSubmissionTests(GradedCourse graded) : IClassFixture<
         var ch = graded.Chapter("01-Passing");
 
         ch.Status.ShouldBe(ChapterStatus.Passed);
-        ch.Points.ShouldBe(3);
-        ch.MaxPoints.ShouldBe(3, "a skipped test's points are not counted against the learner");
+        ch.Points.ShouldBe(4);
+        ch.MaxPoints.ShouldBe(4, "a skipped test's points are not counted against the learner");
         ch.SkippedPoints.ShouldBe(5);
         var gpu = ch.Tests.Single(t => t.Method == "Runs_on_a_gpu");
         gpu.Status.ShouldBe(TestStatus.Skipped);
@@ -103,7 +103,21 @@ public sealed class HostileSubmissionTests(GradedCourse graded) : IClassFixture<
     {
         graded.Result.Score.Points.ShouldBe(graded.Result.Chapters.Sum(c => c.Points));
         graded.Result.Score.MaxPoints.ShouldBe(graded.Result.Chapters.Sum(c => c.MaxPoints));
-        graded.Result.Score.Points.ShouldBe(3 + 1 + graded.Chapter("03-Hang").Points + graded.Chapter("04-FailFast").Points);
+        graded.Result.Score.Points.ShouldBe(4 + 1 + graded.Chapter("03-Hang").Points + graded.Chapter("04-FailFast").Points);
+    }
+
+    [Fact]
+    public async Task A_child_process_that_detached_itself_is_killed_with_its_chapter_and_cannot_rewrite_the_results()
+    {
+        Assert.SkipWhen(!OperatingSystem.IsLinux(), "process groups are killed through setsid(1), on Linux");
+        graded.Chapter("01-Passing").Tests.Single(t => t.Method == "A_detached_child_is_left_behind").Status.ShouldBe(TestStatus.Passed);
+
+        // Left alive, the child would rewrite result.json 1 s after the summary appears: wait longer.
+        var wait = graded.GraderExitedAt + TimeSpan.FromSeconds(2.5) - DateTimeOffset.Now;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, TestContext.Current.CancellationToken);
+
+        File.Exists(graded.PathOf("out/detached-child-was-here")).ShouldBeFalse();
+        GradedCourse.ReadJson(graded.JsonPath).RootElement.GetProperty("$schema").GetString().ShouldBe("katas-result/1");
     }
 
     [Fact]

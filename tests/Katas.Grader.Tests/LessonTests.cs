@@ -167,10 +167,10 @@ public class LessonTests
         var m = JsonDocument.Parse("""{ "Traits": { "Points": ["3"], "Step": ["4"], "Device": ["cuda"] } }""").RootElement;
         var none = JsonDocument.Parse("""{ "Traits": { "Points": ["3"] } }""").RootElement;
 
-        TestHost.StepOf(m).ShouldBe(4);
-        TestHost.GpuOnlyOf(m).ShouldBeTrue();
-        TestHost.StepOf(none).ShouldBeNull();
-        TestHost.GpuOnlyOf(none).ShouldBeFalse();
+        ResultLedger.StepOf(m).ShouldBe(4);
+        ResultLedger.GpuOnlyOf(m).ShouldBeTrue();
+        ResultLedger.StepOf(none).ShouldBeNull();
+        ResultLedger.GpuOnlyOf(none).ShouldBeFalse();
     }
 
     [Fact]

@@ -5,15 +5,21 @@ namespace Katas.Kit;
 /// <summary>How a child process ended.</summary>
 public sealed record ProcessOutcome(int ExitCode, bool TimedOut, string StandardError, TimeSpan Duration);
 
-/// <summary>Runs a child process with a time limit; a process that overruns is killed with its children.</summary>
+/// <summary>
+/// Runs a child process with a time limit; a process that overruns is killed with its children.
+/// With <c>ownProcessGroup</c> (Linux, where setsid(1) exists) the child leads a process group of its
+/// own, and the whole group is killed when the child ends, however it ends: a grandchild that
+/// detached itself from the child's tree cannot outlive it.
+/// </summary>
 public static class ProcessRunner
 {
     /// <param name="onLine">Called with each line of standard output, as it arrives.</param>
     public static async Task<ProcessOutcome> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, Action<string>? onLine, CancellationToken cancel,
-        TimeSpan? drainAfterExit = null, bool acknowledgeLines = false)
+        TimeSpan? drainAfterExit = null, bool acknowledgeLines = false, bool ownProcessGroup = false)
     {
-        var start = new ProcessStartInfo(fileName)
+        var grouped = ownProcessGroup && OperatingSystem.IsLinux() && File.Exists(SetSid);
+        var start = new ProcessStartInfo(grouped ? SetSid : fileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -21,6 +27,9 @@ public static class ProcessRunner
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        // setsid(1) run by a process that is not a group leader execs the program in place: same
+        // process id, which is then also the id of its new process group.
+        if (grouped) start.ArgumentList.Add(fileName);
         foreach (var a in arguments) start.ArgumentList.Add(a);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
@@ -68,6 +77,23 @@ public static class ProcessRunner
             cancel.ThrowIfCancellationRequested();
         }
         catch (TimeoutException) { /* the output pipe stayed open (a grandchild holds it): what we have is enough */ }
+        finally
+        {
+            if (grouped) KillGroup(process.Id);
+        }
         lock (stderr) return new ProcessOutcome(process.HasExited ? process.ExitCode : -1, timedOut, stderr.ToString(), watch.Elapsed);
+    }
+
+    const string SetSid = "/usr/bin/setsid";
+
+    /// <summary>SIGKILL to every process of the group (kill(1) with a negative id).</summary>
+    static void KillGroup(int group)
+    {
+        try
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-KILL", "--", $"-{group}" }, RedirectStandardError = true, UseShellExecute = false });
+            kill?.WaitForExit(5000);
+        }
+        catch (System.ComponentModel.Win32Exception) { /* no kill(1): the process tree was killed on time-outs anyway */ }
     }
 }

@@ -1,0 +1,7 @@
+namespace Fixture.Tests;
+
+public class GateTests
+{
+    [Fact]
+    public void Opens() => Gate.Open().ShouldBe(1);
+}

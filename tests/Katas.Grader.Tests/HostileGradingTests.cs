@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+using Katas.Grader.Model;
+using Katas.Grader.Running;
+
+namespace Katas.Grader.Tests;
+
+/// <summary>
+/// The hostile battery: each attempt of Fixtures/hostile (see its README) gets exactly the grade
+/// its code earns, and every report says what was forged or rejected.
+/// </summary>
+public sealed partial class HostileGradingTests(HostileGrading hostile) : IClassFixture<HostileGrading>
+{
+    [Fact]
+    public void Grading_runs_and_the_trusted_manifest_decides_the_chapters_and_their_points()
+    {
+        hostile.ExitCode.ShouldBe(0, hostile.Console);
+        hostile.Result.Chapters.Select(c => (c.Id, c.MaxPoints)).ShouldBe(
+            [("01-Passing", 9), ("02-Partial", 6), ("07-Banned", 1)],
+            "max points are the trusted manifest's: not 1000 more for an extra test, not 300 for a regenerated manifest");
+        hostile.Result.Score.Points.ShouldBe(1, "only Twice_3_is_6 is earned");
+    }
+
+    [Fact]
+    public void Forged_xunit_messages_on_the_standard_output_mark_the_chapter_tampered_and_score_0()
+    {
+        var ch = hostile.Chapter("02-Partial");
+
+        ch.Status.ShouldBe(ChapterStatus.Tampered);
+        ch.Message!.ShouldContain("contradict each other");
+        ch.Message!.ShouldContain("a second test of the same name started");
+        ch.Message!.ShouldContain("never started");
+        var cube = ch.Tests.Single(t => t.Method == "Cube_of_3_is_27");
+        cube.Status.ShouldBe(TestStatus.Tampered);
+        (cube.Points, cube.MaxPoints).ShouldBe((0, 3));
+        ch.Points.ShouldBe(1);
+    }
+
+    [Fact]
+    public void What_the_learners_code_prints_with_Console_is_the_tests_output_not_a_message_to_the_grader()
+    {
+        var ch = hostile.Chapter("02-Partial");
+        var twice = ch.Tests.Single(t => t.Method == "Twice_3_is_6");
+
+        twice.Status.ShouldBe(TestStatus.Passed);
+        twice.Output!.ShouldContain("console-forged");
+        ch.Message!.ShouldNotContain("'test-failed' message for a test that never started");
+    }
+
+    [Fact]
+    public void The_submissions_Directory_Build_rsp_and_NuGet_config_do_not_reach_the_build()
+    {
+        // The .rsp would compile the right Square; the NuGet.config would make restore fail.
+        var ch = hostile.Chapter("02-Partial");
+        ch.BuildErrors.ShouldBeEmpty();
+        ch.Tests.Single(t => t.Method == "Square_of_3_is_9").Status.ShouldBe(TestStatus.NotImplemented);
+    }
+
+    [Fact]
+    public void A_weakened_test_is_replaced_by_the_trusted_one_and_reported_against_the_trusted_manifest()
+    {
+        hostile.Result.Tamper.TrustedTests.ShouldBe(hostile.TrustedRoot);
+        hostile.Result.Tamper.Changed.ShouldBe(["NuGet.config", "exercises/02-Partial/Tests/MathsTests.cs"],
+            "the submission's regenerated manifest hides nothing: the comparison is with the trusted one");
+        hostile.Result.Tamper.Added.ShouldBe(["Directory.Build.rsp"]);
+    }
+
+    [Fact]
+    public void An_extra_test_with_1000_points_outside_Tests_is_a_build_error_and_the_maximum_stays()
+    {
+        var ch = hostile.Chapter("01-Passing");
+
+        ch.Status.ShouldBe(ChapterStatus.BuildError);
+        ch.BuildErrors.ShouldContain(e => e.File == "exercises/01-Passing/Bonus.cs" && e.Line == 7 && e.Code == LearnerCode.TestFramework);
+        ch.Tests.ShouldNotContain(t => t.Method == "Free_points");
+        ch.Points.ShouldBe(0);
+    }
+
+    public static TheoryData<string> BannedEntries() => [.. Marked("bans")];
+
+    public static TheoryData<string> GraderChecks() => [.. Marked("checks")];
+
+    [Theory, MemberData(nameof(BannedEntries))]
+    public void Each_banned_api_is_a_build_error_on_the_line_that_uses_it(string entry)
+    {
+        var listed = File.ReadLines(Path.Combine(FixtureCourse.Repo, "eng", "BannedSymbols.txt"))
+            .Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)).Select(l => l.Split(';')[0]);
+        listed.ShouldContain(entry);
+        var (file, line) = Where("bans", entry);
+
+        var error = hostile.Chapter("07-Banned").BuildErrors.FirstOrDefault(e => e.File == file && e.Line == line && e.Code == "RS0030");
+        error.ShouldNotBeNull($"{entry}: no RS0030 at {file}:{line}");
+        error.Message.ShouldContain("banned");
+    }
+
+    [Fact]
+    public void Every_entry_of_the_banned_list_has_its_fixture_line()
+    {
+        var listed = File.ReadLines(Path.Combine(FixtureCourse.Repo, "eng", "BannedSymbols.txt"))
+            .Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)).Select(l => l.Split(';')[0]);
+        listed.Except(Marked("bans")).ShouldBeEmpty();
+    }
+
+    [Theory, MemberData(nameof(GraderChecks))]
+    public void Each_construct_the_analyzer_cannot_ban_is_a_build_error_with_the_graders_reason(string code)
+    {
+        var ch = hostile.Result.Chapters.SelectMany(c => c.BuildErrors).ToList();
+        foreach (var (file, line) in Places("checks", code))
+            ch.ShouldContain(e => e.File == file && e.Line == line && e.Code == code, $"{code} at {file}:{line}");
+    }
+
+    [Fact]
+    public void A_learner_sees_each_rejected_line_and_why_in_every_report()
+    {
+        var banned = hostile.Chapter("07-Banned");
+        banned.Status.ShouldBe(ChapterStatus.BuildError);
+        banned.BuildErrors.ShouldContain(e => e.ToString().StartsWith(
+            "exercises/07-Banned/Runtime.cs(12,9): RS0030: The symbol 'Environment.Exit(int)' is banned in this project: " +
+            "a kata never ends the process: return, or throw an exception with a message", StringComparison.Ordinal));
+        banned.BuildErrors.ShouldAllBe(e => e.File.StartsWith("exercises/07-Banned/", StringComparison.Ordinal),
+            "only the learner's files are judged: not the tests, not generated or package sources");
+
+        hostile.Console.ShouldContain("tampered");
+        hostile.Console.ShouldContain("exercises/01-Passing/Bonus.cs(7,");
+        var markdown = File.ReadAllText(hostile.MarkdownPath);
+        markdown.ShouldContain("| 2. Partial | 1 / 6 |");
+        markdown.ShouldContain("tampered");
+        markdown.ShouldContain("Cube of 3 is 27** (tampered)");
+        using var exercism = GradedCourse.ReadJson(Path.Combine(hostile.ExercismFolder, "02-Partial", "results.json"));
+        exercism.RootElement.GetProperty("status").GetString().ShouldBe("error");
+        exercism.RootElement.GetProperty("message").GetString()!.ShouldContain("contradict each other");
+        using var json = GradedCourse.ReadJson(hostile.JsonPath);
+        json.RootElement.GetProperty("chapters")[1].GetProperty("status").GetString().ShouldBe("tampered");
+    }
+
+    [Fact]
+    public void The_workspace_is_outside_the_submission_and_gone_after_grading()
+    {
+        var workspace = Workspace.FolderFor(hostile.SubmissionRoot);
+        workspace.ShouldNotStartWith(hostile.SubmissionRoot);
+        Directory.Exists(workspace).ShouldBeFalse();
+        Should.Throw<GraderException>(() => Workspace.Prepare(hostile.SubmissionRoot, hostile.TrustedRoot, null,
+            into: Path.Combine(hostile.SubmissionRoot, "artifacts", "ws"))).Message.ShouldContain("inside the submission");
+    }
+
+    // "// bans: ID" or "// checks: CODE" in Fixtures/hostile: the next line that is not such a comment uses it.
+    static IEnumerable<(string Key, string File, int Line)> Markers(string kind)
+    {
+        foreach (var path in Directory.EnumerateFiles(HostileGrading.Overlay, "*.cs", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var lines = File.ReadAllLines(path);
+            var relative = Path.GetRelativePath(HostileGrading.Overlay, path).Replace('\\', '/');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var m = Marker().Match(lines[i]);
+                if (!m.Success || m.Groups[1].Value != kind) continue;
+                var target = i + 1;
+                while (target < lines.Length && Marker().IsMatch(lines[target])) target++;
+                yield return (m.Groups[2].Value.Trim(), relative, target + 1);
+            }
+        }
+    }
+
+    static IEnumerable<string> Marked(string kind) => Markers(kind).Select(m => m.Key).Distinct();
+
+    static IEnumerable<(string File, int Line)> Places(string kind, string key) =>
+        Markers(kind).Where(m => m.Key == key).Select(m => (m.File, m.Line));
+
+    static (string File, int Line) Where(string kind, string key) => Places(kind, key).First();
+
+    [GeneratedRegex(@"^\s*// (bans|checks): (.+)$")]
+    private static partial Regex Marker();
+}

@@ -1,0 +1,139 @@
+using Katas.Grader.Model;
+using Katas.Grader.Running;
+using TestResult = Katas.Grader.Model.TestResult;
+
+namespace Katas.Grader.Tests;
+
+/// <summary>What the grader believes of a test process's messages, and what the trusted manifest decides (no builds).</summary>
+public class IntegrityTests
+{
+    const string Name = "Ns.C.Adds";
+
+    static string Starting(string id, string name = Name, string traits = "{\"Points\":[\"2\"]}") =>
+        $"{{\"$type\":\"test-starting\",\"TestUniqueID\":\"{id}\",\"TestDisplayName\":\"{name}\",\"Traits\":{traits}}}";
+
+    static string Passed(string id) => $"{{\"$type\":\"test-passed\",\"TestUniqueID\":\"{id}\",\"ExecutionTime\":0.1}}";
+
+    static string Failed(string id) =>
+        $"{{\"$type\":\"test-failed\",\"TestUniqueID\":\"{id}\",\"ExceptionTypes\":[\"System.NotImplementedException\"],\"Messages\":[\"TODO 1\"]}}";
+
+    static string Summary(int total, int failed) =>
+        $"{{\"$type\":\"test-assembly-finished\",\"TestsTotal\":{total},\"TestsFailed\":{failed},\"TestsSkipped\":0,\"TestsNotRun\":0}}";
+
+    static ResultLedger Read(params string[] lines)
+    {
+        var stream = new ResultLedger();
+        foreach (var line in lines) stream.Read(line);
+        return stream;
+    }
+
+    [Fact]
+    public void An_honest_stream_has_no_contradictions()
+    {
+        var stream = Read(Starting("a"), Passed("a"), Starting("b", "Ns.C.Other"), Failed("b"), "plain output", Summary(2, 1));
+
+        stream.Contradictions.ShouldBeEmpty();
+        stream.Tests.Select(t => (t.Name, t.Result!.Value.Type, t.ReportedPoints, t.Forged))
+            .ShouldBe([(Name, "test-passed", 2, false), ("Ns.C.Other", "test-failed", 2, false)]);
+    }
+
+    [Fact]
+    public void A_forged_pass_followed_by_the_real_failure_is_a_contradiction_and_the_test_is_forged()
+    {
+        // The attack of issue 15: the learner's code prints xunit's own pass line, then its stub throws.
+        var stream = Read(Starting("a"), Passed("a"), Failed("a"), Summary(1, 1));
+
+        stream.Tests.Single().Forged.ShouldBeTrue();
+        stream.Contradictions.ShouldContain($"{Name}: a second result ('test-failed' after 'test-passed')");
+    }
+
+    [Fact]
+    public void A_result_for_a_test_that_never_started_is_a_contradiction()
+    {
+        Read(Passed("ghost"), Summary(0, 0)).Contradictions.ShouldBe(["a 'test-passed' message for a test that never started"]);
+    }
+
+    [Fact]
+    public void More_passes_than_xunits_own_summary_counts_forge_every_pass()
+    {
+        var stream = Read(Starting("a"), Passed("a"), Starting("b", "Ns.C.B"), Passed("b"), Summary(2, 1));
+
+        stream.Tests.ShouldAllBe(t => t.Forged);
+        stream.Contradictions.ShouldContain($"{Name}: xunit's summary counts 1 passing test(s), the stream 2");
+    }
+
+    [Fact]
+    public void A_pass_already_caught_as_forged_does_not_cost_an_honest_pass_its_points()
+    {
+        // An honest pass, and a forged "test" of the same name as a failing one: xunit counts 1 pass.
+        var stream = Read(Starting("a"), Passed("a"), Starting("b", "Ns.C.B"), Starting("forged", "Ns.C.B"), Passed("forged"), Failed("b"),
+            Summary(2, 1));
+
+        stream.Tests.Select(t => (t.Id, t.Forged)).ShouldBe([("a", false), ("b", true), ("forged", true)]);
+    }
+
+    [Fact]
+    public void Messages_after_the_summary_and_a_second_summary_are_contradictions()
+    {
+        var stream = Read(Starting("a"), Failed("a"), Summary(1, 1), Passed("a"), Summary(1, 0));
+
+        stream.Tests.Single().Result!.Value.Type.ShouldBe("test-failed");
+        stream.Contradictions.ShouldBe([$"{Name}: a 'test-passed' message after xunit's summary", "xunit's summary came twice"]);
+    }
+
+    [Fact]
+    public void Malformed_messages_and_points_traits_are_survived_not_thrown()
+    {
+        var stream = Read("{not json", "[1,2]", "{\"$type\":5}", Starting("a", traits: "{\"Points\":[1000]}"),
+            Starting("b", "Ns.C.B", traits: "{\"Points\":\"x\"}"), "{\"$type\":\"test-failed\",\"TestUniqueID\":\"b\",\"ExceptionTypes\":[3]}");
+
+        stream.Tests.Select(t => t.ReportedPoints).ShouldBe([1, 1], "a Points trait that is not a list of one whole number counts 1");
+        stream.Tests[1].Result!.Value.Type.ShouldBe("test-failed");
+    }
+
+    static TestResult T(string name, TestStatus status, int points = 1, bool hidden = false) => new()
+    {
+        Name = name, Class = "Ns.C", Method = name[(name.LastIndexOf('.') + 1)..], Status = status,
+        Points = status == TestStatus.Passed ? points : 0, MaxPoints = points, Hidden = hidden,
+    };
+
+    [Fact]
+    public void The_manifest_decides_points_ignores_unlisted_tests_and_scores_missing_ones_not_run()
+    {
+        var listed = new Dictionary<string, int> { ["Ns.C.A"] = 3, ["Ns.C.B"] = 2 };
+
+        var (graded, ignored) = Grading.Judge(
+            [T("Ns.C.A", TestStatus.Passed, points: 1000), T("Ns.C.Extra", TestStatus.Passed, points: 1000), T("Ns.C.Hidden", TestStatus.Passed, hidden: true)],
+            listed, "no result", allowHidden: false);
+
+        graded.Select(t => (t.Name, t.Status, t.Points, t.MaxPoints)).ShouldBe(
+            [("Ns.C.A", TestStatus.Passed, 3, 3), ("Ns.C.B", TestStatus.NotRun, 0, 2)]);
+        graded.Single(t => t.Name == "Ns.C.B").Message.ShouldBe("no result");
+        ignored.ShouldBe(["Ns.C.Extra", "Ns.C.Hidden"], "hidden tests count only when the instructor added them (--extra-tests)");
+        Grading.Judge([T("Ns.C.Hidden", TestStatus.Passed, 2, hidden: true)], listed, "", allowHidden: true).Graded
+            .ShouldContain(t => t.Name == "Ns.C.Hidden" && t.Points == 2);
+    }
+
+    [Fact]
+    public void A_learner_file_is_checked_for_what_the_banned_api_analyzer_cannot_express()
+    {
+        const string source = """
+            using X = Xunit;
+            [module: System.CLSCompliant(false)]
+            namespace N;
+            static class C
+            {
+                extern static void F();
+                static unsafe void G() { }
+            #pragma warning disable
+                static void H() { }
+            #pragma warning disable CS0649
+            }
+            """;
+
+        LearnerCode.CheckSource(source, "exercises/01-A/C.cs").Select(e => $"{e.Line}:{e.Code}").ShouldBe(
+            ["2:KATAS001", "1:KATAS004", "6:KATAS002", "7:KATAS003", "8:KATAS005"], "a CS0649 suppression is harmless");
+        LearnerCode.CheckSource("namespace N; static class D { static int Xunit() => 1; }", "d.cs").ShouldBeEmpty(
+            "a method named Xunit is a declaration, not a use of the namespace");
+    }
+}
