@@ -12,21 +12,20 @@ public static class StateDicts
     /// <summary>Writes the model's state dict to <paramref name="stream"/> in PyTorch's format; the stream stays open.</summary>
     public static void Write(Module model, Stream stream)
     {
-        // TODO 4 — TorchSharp.PyBridge does the format: model.save_py(stream, leaveOpen: true).
+        // TODO 4 — Kit's PyTorchFile does the format: PyTorchFile.Save(model.state_dict(), stream).
         //  (It copies CUDA tensors to the CPU on the way, so the file loads on any machine.)
         //  TorchSharp's own model.save(...) writes a different format that Python cannot read.
-        throw new NotImplementedException("TODO 4: write StateDicts.Write (PyTorch's format, via PyBridge). See README step 4.");
+        throw new NotImplementedException("TODO 4: write StateDicts.Write (PyTorch's format, via PyTorchFile). See README step 4.");
     }
 
     /// <summary>Reads a state dict in PyTorch's format. <paramref name="source"/> names it in error messages.</summary>
     /// <exception cref="CheckpointException">The bytes are not a complete PyTorch file (truncated or corrupt).</exception>
     public static Dictionary<string, Tensor> Read(Stream stream, string source)
     {
-        // TODO 4 — PyTorchUnpickler.UnpickleStateDict(stream, leaveOpen: true) gives a Hashtable of
-        //  name -> Tensor: turn it into a Dictionary<string, Tensor>.
-        //  A truncated or damaged file makes it throw (InvalidDataException, ...): catch that and throw
+        // TODO 4 — PyTorchFile.Load(stream) gives the Dictionary<string, Tensor> (name -> tensor).
+        //  A truncated or damaged file makes it throw an InvalidDataException: catch that and throw
         //  a CheckpointException that names `source`, says it is truncated or corrupt, and what to do.
-        throw new NotImplementedException("TODO 4: write StateDicts.Read (PyTorch's format, via PyBridge). See README step 4.");
+        throw new NotImplementedException("TODO 4: write StateDicts.Read (PyTorch's format, via PyTorchFile). See README step 4.");
     }
 
     /// <summary>Saves the model's state dict to <paramref name="path"/>, atomically.</summary>

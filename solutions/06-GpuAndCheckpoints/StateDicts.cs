@@ -1,25 +1,22 @@
-using TorchSharp.PyBridge;
 using static TorchSharp.torch.nn;
 
 namespace Katas.GpuAndCheckpoints;
 
-/// <summary>State dicts in PyTorch's own file format (torch.save / torch.load), through TorchSharp.PyBridge.</summary>
+/// <summary>State dicts in PyTorch's own file format (torch.save / torch.load), through Kit's PyTorchFile.</summary>
 public static class StateDicts
 {
-    public static void Write(Module model, Stream stream) => model.save_py(stream, leaveOpen: true);
+    public static void Write(Module model, Stream stream) => PyTorchFile.Save(model.state_dict(), stream);
 
     public static Dictionary<string, Tensor> Read(Stream stream, string source)
     {
         try
         {
-            var table = PyTorchUnpickler.UnpickleStateDict(stream, leaveOpen: true);
-            return table.Keys.Cast<string>().ToDictionary(name => name, name => (Tensor)table[name]!);
+            return PyTorchFile.Load(stream);
         }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or InvalidCastException or KeyNotFoundException
-                                   or NotSupportedException or ArgumentException or Razorvine.Pickle.PickleException)
+        catch (InvalidDataException e)
         {
             throw new CheckpointException(
-                $"{source} is not a complete state dict in PyTorch's format: it is truncated or corrupt ({e.Message}). " +
+                $"{source} is not a complete state dict in PyTorch's format: it is truncated or corrupt ({e.Message}) " +
                 "Save it again (torch.save(model.state_dict(), path) in Python, StateDicts.Save here), or use an earlier copy.", e);
         }
     }
@@ -30,6 +27,7 @@ public static class StateDicts
     {
         if (!File.Exists(path))
             throw new CheckpointException($"There is no state dict at {path}. Check the path, or save one first.");
+        using var scope = torch.NewDisposeScope(); // the tensors read are copied into the model, then freed here
         using var stream = File.OpenRead(path);
         var stateDict = Read(stream, path);
         StateDictCheck.Verify(model, stateDict, path);

@@ -1,0 +1,154 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Katas.Kit;
+
+/// <summary>
+/// A zip archive as <c>torch.save</c> writes one: every entry stored (method 0, no compression) and
+/// its data starting at a multiple of 64 bytes, so that a reader can map a tensor straight from the
+/// file. Deflating float weights saves ~8 % of the bytes and costs most of the time; PyTorch never does.
+/// </summary>
+/// <remarks>
+/// The CRC-32 and size of an entry are known before its data is written (the caller passes them),
+/// so the local header holds them and no data descriptor follows. ZIP64 records are written where a
+/// size, an offset or the entry count passes the classic format's limits (4 GiB, 65,535 entries).
+/// Offsets count from the position of the stream when the writer was made.
+/// </remarks>
+internal sealed class StoredZipWriter(Stream stream)
+{
+    /// <summary>torch.save aligns each entry's data to 64 bytes (caffe2/serialize/inline_container.cc).</summary>
+    public const int Alignment = 64;
+
+    /// <summary>Sizes and offsets from this value on need ZIP64 records; tests lower it to reach them with small files.</summary>
+    internal ulong Zip64Threshold { get; init; } = uint.MaxValue;
+
+    const ushort PaddingTag = 0x4246; // "FB", the extra field torch.save pads with
+    const ushort Zip64Tag = 0x0001;
+    const ushort DosDate = (0 << 9) | (1 << 5) | 1; // 1980-01-01: no timestamps, so equal state dicts give equal files
+
+    readonly List<(byte[] Name, uint Crc, ulong Size, ulong Offset)> _entries = [];
+    ulong _position;
+
+    /// <summary>Adds an entry of <paramref name="size"/> bytes; <paramref name="writeData"/> must write exactly those.</summary>
+    public void Add(string name, uint crc, ulong size, Action<Stream> writeData)
+    {
+        var nameBytes = Encoding.UTF8.GetBytes(name);
+        var offset = _position;
+        var zip64 = size >= Zip64Threshold;
+        var zip64Bytes = zip64 ? 4 + 16 : 0;
+        var unpadded = offset + 30 + (ulong)nameBytes.Length + (ulong)zip64Bytes + 4; // + the padding field's own header
+        var padding = (int)((Alignment - unpadded % Alignment) % Alignment);
+
+        var header = new byte[30 + nameBytes.Length + zip64Bytes + 4 + padding];
+        var span = header.AsSpan();
+        BinaryPrimitives.WriteUInt32LittleEndian(span, 0x04034b50);
+        WriteCommon(span, zip64, zip64, crc, size, nameBytes.Length, zip64Bytes + 4 + padding);
+        nameBytes.CopyTo(span[30..]);
+        var extra = span[(30 + nameBytes.Length)..];
+        if (zip64)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(extra, Zip64Tag);
+            BinaryPrimitives.WriteUInt16LittleEndian(extra[2..], 16);
+            BinaryPrimitives.WriteUInt64LittleEndian(extra[4..], size);
+            BinaryPrimitives.WriteUInt64LittleEndian(extra[12..], size);
+            extra = extra[zip64Bytes..];
+        }
+        BinaryPrimitives.WriteUInt16LittleEndian(extra, PaddingTag);
+        BinaryPrimitives.WriteUInt16LittleEndian(extra[2..], (ushort)padding);
+        extra[4..].Fill((byte)'Z');
+        Write(header);
+
+        var before = stream.CanSeek ? stream.Position : -1;
+        writeData(stream);
+        if (before >= 0 && (ulong)(stream.Position - before) != size)
+            throw new InvalidOperationException($"Entry {name}: {stream.Position - before} bytes written, {size} announced.");
+        _position += size;
+        _entries.Add((nameBytes, crc, size, offset));
+    }
+
+    /// <summary>Writes the central directory: the archive's table of contents, which ends it.</summary>
+    public void Finish()
+    {
+        var directoryStart = _position;
+        foreach (var (name, crc, size, offset) in _entries)
+        {
+            var bigSize = size >= Zip64Threshold;
+            var bigOffset = offset >= Zip64Threshold;
+            var zip64Bytes = bigSize || bigOffset ? 4 + (bigSize ? 16 : 0) + (bigOffset ? 8 : 0) : 0;
+            var record = new byte[46 + name.Length + zip64Bytes];
+            var span = record.AsSpan();
+            WriteCommon(span[2..], bigSize || bigOffset, bigSize, crc, size, name.Length, zip64Bytes);
+            BinaryPrimitives.WriteUInt32LittleEndian(span, 0x02014b50);
+            BinaryPrimitives.WriteUInt16LittleEndian(span[4..], bigSize || bigOffset ? (ushort)45 : (ushort)20); // made by
+            // 32-33 comment length, 34-35 disk, 36-37 internal attributes, 38-41 external attributes: all 0
+            BinaryPrimitives.WriteUInt32LittleEndian(span[42..], bigOffset ? uint.MaxValue : (uint)offset);
+            name.CopyTo(span[46..]);
+            if (zip64Bytes > 0)
+            {
+                var extra = span[(46 + name.Length)..];
+                BinaryPrimitives.WriteUInt16LittleEndian(extra, Zip64Tag);
+                BinaryPrimitives.WriteUInt16LittleEndian(extra[2..], (ushort)(zip64Bytes - 4));
+                var field = extra[4..];
+                if (bigSize)
+                {
+                    BinaryPrimitives.WriteUInt64LittleEndian(field, size);
+                    BinaryPrimitives.WriteUInt64LittleEndian(field[8..], size);
+                    field = field[16..];
+                }
+                if (bigOffset) BinaryPrimitives.WriteUInt64LittleEndian(field, offset);
+            }
+            Write(record);
+        }
+        var directorySize = _position - directoryStart;
+        var count = (ulong)_entries.Count;
+        if (count >= ushort.MaxValue || directoryStart >= Zip64Threshold || directorySize >= Zip64Threshold)
+        {
+            var zip64End = _position;
+            var record = new byte[56 + 20];
+            var span = record.AsSpan();
+            BinaryPrimitives.WriteUInt32LittleEndian(span, 0x06064b50);
+            BinaryPrimitives.WriteUInt64LittleEndian(span[4..], 44); // the size of the rest of this record
+            BinaryPrimitives.WriteUInt16LittleEndian(span[12..], 45);
+            BinaryPrimitives.WriteUInt16LittleEndian(span[14..], 45);
+            BinaryPrimitives.WriteUInt64LittleEndian(span[24..], count);
+            BinaryPrimitives.WriteUInt64LittleEndian(span[32..], count);
+            BinaryPrimitives.WriteUInt64LittleEndian(span[40..], directorySize);
+            BinaryPrimitives.WriteUInt64LittleEndian(span[48..], directoryStart);
+            BinaryPrimitives.WriteUInt32LittleEndian(span[56..], 0x07064b50); // the locator
+            BinaryPrimitives.WriteUInt64LittleEndian(span[64..], zip64End);
+            BinaryPrimitives.WriteUInt32LittleEndian(span[72..], 1);
+            Write(record);
+        }
+        var end = new byte[22];
+        BinaryPrimitives.WriteUInt32LittleEndian(end, 0x06054b50);
+        BinaryPrimitives.WriteUInt16LittleEndian(end.AsSpan(8), (ushort)Math.Min(count, ushort.MaxValue));
+        BinaryPrimitives.WriteUInt16LittleEndian(end.AsSpan(10), (ushort)Math.Min(count, ushort.MaxValue));
+        BinaryPrimitives.WriteUInt32LittleEndian(end.AsSpan(12), (uint)Math.Min(directorySize, uint.MaxValue));
+        BinaryPrimitives.WriteUInt32LittleEndian(end.AsSpan(16), (uint)Math.Min(directoryStart, uint.MaxValue));
+        Write(end);
+    }
+
+    /// <summary>
+    /// The fields a local header (from byte 0) and a central header (from byte 2, after "made by")
+    /// share: version needed, flags, method, time, date, CRC, sizes, name and extra lengths. A size
+    /// in a ZIP64 record reads 0xFFFFFFFF here (<paramref name="sizeInZip64"/>).
+    /// </summary>
+    static void WriteCommon(Span<byte> span, bool zip64, bool sizeInZip64, uint crc, ulong size, int nameLength, int extraLength)
+    {
+        BinaryPrimitives.WriteUInt16LittleEndian(span[4..], zip64 ? (ushort)45 : (ushort)20); // version needed
+        // 6-7 flags 0, 8-9 method 0 (stored), 10-11 time 00:00
+        BinaryPrimitives.WriteUInt16LittleEndian(span[12..], DosDate);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[14..], crc);
+        var size32 = sizeInZip64 ? uint.MaxValue : (uint)size;
+        BinaryPrimitives.WriteUInt32LittleEndian(span[18..], size32);
+        BinaryPrimitives.WriteUInt32LittleEndian(span[22..], size32);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[26..], (ushort)nameLength);
+        BinaryPrimitives.WriteUInt16LittleEndian(span[28..], (ushort)extraLength);
+    }
+
+    void Write(ReadOnlySpan<byte> bytes)
+    {
+        stream.Write(bytes);
+        _position += (ulong)bytes.Length;
+    }
+}

@@ -1,0 +1,220 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+using TorchSharp.PyBridge;
+
+namespace Katas.Kit.Tests;
+
+/// <summary>
+/// PyTorch's file format: what torch.save wrote loads here, what is written here loads in PyTorch
+/// and in TorchSharp.PyBridge, entries are stored and aligned as torch.save stores them, and
+/// damaged or hostile files are refused with a message, never loaded as garbage.
+/// </summary>
+public class PyTorchFileTests
+{
+    static readonly string Fixtures = Path.Combine(AppContext.BaseDirectory, "fixtures");
+
+    /// <summary>The state dict fixtures/torch_files.py builds, built the same way here.</summary>
+    static Dictionary<string, Tensor> Expected()
+    {
+        var b = arange(10, dtype: ScalarType.Int64);
+        return new()
+        {
+            ["weight"] = arange(12, dtype: ScalarType.Float32).reshape(3, 4) / 4,
+            ["transposed"] = arange(6, dtype: ScalarType.Float64).reshape(2, 3).t(),
+            ["base"] = b,
+            ["slice"] = b[2..5],
+            ["mask"] = tensor(new[] { true, false, true }),
+            ["half"] = arange(4, dtype: ScalarType.Float16),
+            ["bfloat"] = arange(3, dtype: ScalarType.BFloat16),
+            ["scalar"] = tensor(7, dtype: ScalarType.Int32),
+            ["empty"] = zeros(0, 3),
+        };
+    }
+
+    static void ShouldBeTheSame(Dictionary<string, Tensor> actual, Dictionary<string, Tensor> expected, string source)
+    {
+        actual.Keys.ShouldBe(expected.Keys, $"{source}: the same names, in the same order");
+        foreach (var (name, tensor) in expected)
+        {
+            actual[name].dtype.ShouldBe(tensor.dtype, $"{source}: {name}'s type");
+            actual[name].ShouldEqual(tensor, $"{source}: {name}'s shape and values");
+        }
+    }
+
+    static byte[] Saved(Dictionary<string, Tensor> stateDict, ulong? zip64Threshold = null)
+    {
+        using var buffer = new MemoryStream();
+        PyTorchFile.Save(stateDict, buffer, zip64Threshold ?? uint.MaxValue);
+        return buffer.ToArray();
+    }
+
+    [Fact]
+    public void A_file_torch_save_wrote_loads_with_its_types_shapes_views_and_shared_storages()
+    {
+        using var file = File.OpenRead(Path.Combine(Fixtures, "torch_save.pt"));
+
+        var loaded = PyTorchFile.Load(file);
+
+        ShouldBeTheSame(loaded, Expected(), "torch_save.pt (PyTorch 1.13)");
+    }
+
+    [Fact]
+    public void A_state_dict_reads_back_as_it_was_written_even_in_chunks_smaller_than_a_tensor()
+    {
+        ShouldBeTheSame(PyTorchFile.Load(new MemoryStream(Saved(Expected()))), Expected(), "written and read back");
+
+        var before = Storages.ChunkBytes;
+        try
+        {
+            Storages.ChunkBytes = 12; // tensors > 2 GiB go through a span in chunks: the same path, smaller
+            ShouldBeTheSame(PyTorchFile.Load(new MemoryStream(Saved(Expected()))), Expected(), "written and read in 12-byte chunks");
+        }
+        finally
+        {
+            Storages.ChunkBytes = before;
+        }
+    }
+
+    [Fact]
+    public void Every_entry_is_stored_uncompressed_with_its_data_aligned_to_64_bytes_as_torch_save_does()
+    {
+        var bytes = Saved(Expected());
+
+        var entries = LocalEntries(bytes);
+
+        entries.Select(e => e.Name).ShouldBe(
+            ["archive/data.pkl", "archive/byteorder", .. Enumerable.Range(0, 9).Select(i => $"archive/data/{i}"), "archive/version"],
+            "the entries torch.save writes, data.pkl first (torch.load takes the archive's name from the first entry)");
+        foreach (var e in entries)
+        {
+            e.Method.ShouldBe((ushort)0, $"{e.Name} is stored (method 0), not deflated");
+            (e.DataOffset % 64).ShouldBe(0, $"{e.Name}'s data starts on a 64-byte boundary");
+        }
+    }
+
+    [Fact]
+    public void Zip64_records_where_sizes_pass_4_GiB_are_read_back_by_dotnet_and_by_this_reader()
+    {
+        var bytes = Saved(Expected(), zip64Threshold: 0); // every size and offset in ZIP64 records, as past 4 GiB
+
+        using (var zip = new ZipArchive(new MemoryStream(bytes)))
+            zip.GetEntry("archive/data/0")!.Length.ShouldBe(48, ".NET's zip reader reads the ZIP64 sizes");
+        ShouldBeTheSame(PyTorchFile.Load(new MemoryStream(bytes)), Expected(), "with ZIP64 records");
+    }
+
+    [Fact]
+    public void TorchSharp_PyBridge_reads_what_is_written_here_and_what_it_writes_reads_here()
+    {
+        var model = new Dictionary<string, Tensor> { ["fc.weight"] = randn(8, 4), ["fc.bias"] = randn(8), ["steps"] = tensor(3L) };
+
+        var byPyBridge = PyTorchUnpickler.UnpickleStateDict(new MemoryStream(Saved(model)));
+        using var deflated = new MemoryStream();
+        PyTorchPickler.PickleStateDict(deflated, new System.Collections.Hashtable(model), leaveOpen: true);
+        deflated.Position = 0;
+        var fromPyBridge = PyTorchFile.Load(deflated);
+
+        foreach (var (name, tensor) in model)
+        {
+            ((Tensor)byPyBridge[name]!).ShouldEqual(tensor, $"PyBridge reads {name}");
+            fromPyBridge[name].ShouldEqual(tensor, $"a file PyBridge wrote (deflated entries) loads here: {name}");
+        }
+    }
+
+    [Fact]
+    public void PyTorch_loads_what_is_written_here()
+    {
+        var python = PythonWithTorch.Find();
+        Assert.SkipWhen(python is null, PythonWithTorch.SkipReason);
+        using var folder = new TempFolder("katas-kit-");
+        File.WriteAllBytes(folder.File("from-csharp.pt"), Saved(Expected()));
+        File.WriteAllBytes(folder.File("from-csharp-zip64.pt"), Saved(Expected(), zip64Threshold: 0));
+
+        var (code, output) = PythonWithTorch.Run(python!, Path.Combine(Fixtures, "torch_files.py"), "check",
+            folder.File("from-csharp.pt"), folder.File("from-csharp-zip64.pt"));
+
+        code.ShouldBe(0, $"torch.load reads both files and finds every tensor equal:\n{output}");
+        output.ShouldContain("9 tensors equal");
+    }
+
+    [Fact]
+    public void A_truncated_file_is_refused_as_truncated()
+    {
+        var bytes = Saved(Expected());
+
+        foreach (var length in new[] { bytes.Length / 2, bytes.Length - 10, 3 })
+        {
+            var error = Should.Throw<InvalidDataException>(() => PyTorchFile.Load(new MemoryStream(bytes[..length])));
+            error.Message.ShouldContain("truncated", Case.Insensitive, $"cut to {length} of {bytes.Length} bytes");
+        }
+    }
+
+    [Fact]
+    public void A_changed_byte_inside_a_tensor_is_caught_by_its_checksum()
+    {
+        var bytes = Saved(Expected());
+        var weight = LocalEntries(bytes).Single(e => e.Name == "archive/data/0");
+        bytes[weight.DataOffset + 5] ^= 0x40; // one bit of one float: it would load as a plausible wrong weight
+
+        var error = Should.Throw<InvalidDataException>(() => PyTorchFile.Load(new MemoryStream(bytes)));
+
+        error.Message.ShouldContain("archive/data/0", Case.Sensitive, "name the damaged entry");
+        error.Message.ShouldContain("corrupt", Case.Insensitive);
+    }
+
+    [Fact]
+    public void A_pickle_that_calls_anything_but_a_tensor_rebuild_is_refused_without_running_it()
+    {
+        // What a malicious .pt file does: data.pkl calls os.system("...") (GLOBAL 'os system', a string, TUPLE1, REDUCE).
+        var marker = Path.Combine(Path.GetTempPath(), $"katas-pwned-{Guid.NewGuid():N}");
+        var pickle = new List<byte> { 0x80, 2 };
+        pickle.AddRange("cos\nsystem\n"u8.ToArray());
+        var command = System.Text.Encoding.ASCII.GetBytes($"touch {marker}");
+        pickle.Add((byte)'X');
+        pickle.AddRange(BitConverter.GetBytes(command.Length));
+        pickle.AddRange(command);
+        pickle.AddRange([0x85, (byte)'R', (byte)'.']);
+        using var file = new MemoryStream();
+        using (var zip = new ZipArchive(file, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var entry = zip.CreateEntry("archive/data.pkl").Open()) entry.Write(pickle.ToArray());
+            using (var entry = zip.CreateEntry("archive/version").Open()) entry.Write("3\n"u8);
+        }
+        file.Position = 0;
+
+        var error = Should.Throw<InvalidDataException>(() => PyTorchFile.Load(file));
+
+        error.Message.ShouldContain("os.system", Case.Sensitive, "say what the file asked for");
+        error.Message.ShouldContain("state_dict()", Case.Sensitive, "say how to save a file that loads");
+        File.Exists(marker).ShouldBeFalse("nothing the pickle names is ever run");
+    }
+
+    [Fact]
+    public void A_file_in_PyTorchs_legacy_format_is_refused_with_what_to_do()
+    {
+        byte[] legacy = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, .. new byte[200]];
+
+        var error = Should.Throw<InvalidDataException>(() => PyTorchFile.Load(new MemoryStream(legacy)));
+
+        error.Message.ShouldContain("legacy format", Case.Sensitive);
+        error.Message.ShouldContain("save it again", Case.Insensitive);
+    }
+
+    /// <summary>Each entry's name, compression method and data offset, from the local headers in file order.</summary>
+    static List<(string Name, ushort Method, int DataOffset)> LocalEntries(byte[] zip)
+    {
+        var entries = new List<(string, ushort, int)>();
+        var at = 0;
+        while (BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(at)) == 0x04034b50)
+        {
+            var method = BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 8));
+            var size = BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(at + 18));
+            var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 26));
+            var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 28));
+            var name = System.Text.Encoding.UTF8.GetString(zip, at + 30, nameLength);
+            var data = at + 30 + nameLength + extraLength;
+            entries.Add((name, method, data));
+            at = data + (int)size;
+        }
+        return entries;
+    }
+}
