@@ -23,7 +23,7 @@ const c = read.configuration || {};
 const problems = [];
 const need = (ok, what) => { if (!ok) problems.push(what); };
 need(typeof c.image === "string" && /^mcr\.microsoft\.com\/devcontainers\/dotnet:/.test(c.image), "image: a mcr.microsoft.com/devcontainers/dotnet image");
-need(typeof c.postCreateCommand === "string" && c.postCreateCommand.includes("dotnet restore"), "postCreateCommand: runs dotnet restore");
+need(typeof c.updateContentCommand === "string" && c.updateContentCommand.includes("dotnet restore"), "updateContentCommand: runs dotnet restore (on creation, and in Codespaces prebuilds)");
 const data = (c.containerEnv || {}).KATAS_DATA_DIR;
 need(typeof data === "string", "containerEnv.KATAS_DATA_DIR: the dataset cache");
 need((c.mounts || []).some(m => typeof m === "object" && m.type === "volume" && m.target === data), "mounts: a volume at KATAS_DATA_DIR (survives rebuilds)");

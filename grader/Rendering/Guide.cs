@@ -14,7 +14,7 @@ public static class Guide
         var current = ordered.FirstOrDefault(c => c.Status != ChapterStatus.Passed);
         if (current is null)
             return ("All done", ordered.Count == 0 ? "No chapter graded yet." :
-                "[green]Every graded chapter passes.[/] Try the GPU lane (README, 'Backends'), or read the solutions for other ways to do it.");
+                "[green]Every graded chapter passes.[/] Try the GPU lane (README, 'Backends'), or go back to a chapter and solve it another way: the tests tell you whether it still works.");
         var where = $"exercises/{current.Id}/";
         var title = $"Next: chapter {current.Number}, {Markup.Escape(current.Title)}";
         if (current.Status == ChapterStatus.BuildError)

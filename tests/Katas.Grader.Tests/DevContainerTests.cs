@@ -72,7 +72,7 @@ public sealed partial class DevContainerTests
 
         config.GetProperty("mounts").EnumerateArray()
             .ShouldContain(m => m.GetProperty("type").GetString() == "volume" && m.GetProperty("target").GetString() == data);
-        config.GetProperty("postCreateCommand").GetString().ShouldNotBeNull().ShouldContain("dotnet restore");
+        config.GetProperty("updateContentCommand").GetString().ShouldNotBeNull().ShouldContain("dotnet restore");
         config.GetProperty("customizations").GetProperty("vscode").GetProperty("extensions").EnumerateArray()
             .Select(e => e.GetString()).ShouldContain("ms-dotnettools.csharp");
     }
