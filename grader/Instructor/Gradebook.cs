@@ -49,9 +49,11 @@ public static class Gradebook
 
         using var run = GradingRun.Create(course, options.ExtraTests);
         // Each lane is a workspace; the trusted copy and the hidden tests are already in it.
+        // Hidden tests keep their names until each result is aligned with the course's (masked ones
+        // are numbered per result, so a partial run would number them differently); masked after.
         var laneOptions = options with
         {
-            TrustedTests = null, ExtraTests = null, Track = "exercises",
+            TrustedTests = null, ExtraTests = null, Track = "exercises", ShowHidden = true,
             DataDirectory = options.DataDirectory ?? Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.DirectoryVariable)
                 ?? Path.Combine(course, "data", "cache"),
         };
@@ -69,7 +71,8 @@ public static class Gradebook
             var lane = await lanes.Reader.ReadAsync(cancel).ConfigureAwait(false);
             try
             {
-                rows[i] = await GradeOneAsync(entry, run, lane, laneOptions, reference, manifest, course, output, cancel).ConfigureAwait(false);
+                rows[i] = await GradeOneAsync(entry, run, lane, laneOptions, reference, manifest, course, output, options.ShowHidden, cancel)
+                    .ConfigureAwait(false);
                 onStudent?.Invoke(rows[i]);
             }
             finally { lanes.Writer.TryWrite(lane); }
@@ -79,7 +82,7 @@ public static class Gradebook
     }
 
     static async Task<Row> GradeOneAsync(Submissions.Entry entry, GradingRun run, int lane, GradeOptions options, GradeResult reference,
-        TestManifest? manifest, string course, string output, CancellationToken cancel)
+        TestManifest? manifest, string course, string output, bool showHidden, CancellationToken cancel)
     {
         string folder;
         if (entry.IsZip)
@@ -100,6 +103,7 @@ public static class Gradebook
             {
                 Tamper = (manifest?.Compare(root) ?? new TamperReport { ManifestFound = false }) with { TrustedTests = course },
                 Run = result.Run with { Commit = Submissions.Commit(root) },
+                Chapters = showHidden ? result.Chapters : result.Chapters.Select(HiddenTests.Mask).ToList(),
             };
             JsonResults.Write(result, Path.Combine(output, entry.Student + ".json"));
             return new Row(entry.Student, result, null, UnknownTests: unknown);

@@ -74,7 +74,7 @@ public sealed class GradebookTests : IDisposable
         var output = Path.Combine(_class, "gradebook");
         var options = new GradeOptions
         {
-            TrustedTests = _trusted.Root, Chapters = ["2"], Timeout = TimeSpan.FromSeconds(20), ExtraTests = HiddenTests,
+            TrustedTests = _trusted.Root, Chapters = ["2"], Timeout = TimeSpan.FromSeconds(60), ExtraTests = HiddenTests,
         };
 
         var runsBefore = Directory.GetDirectories(Path.GetTempPath(), "katas-grade-many-*");
@@ -106,6 +106,8 @@ public sealed class GradebookTests : IDisposable
         dee.Chapters.Single().Tests.Count(t => t.Hidden && t.Status == Model.TestStatus.NotRun)
             .ShouldBe(2, "hidden tests of a chapter that did not build are listed as not run");
         dee.Chapters.Single().Tests.Count(t => t.Status == Model.TestStatus.NotRun).ShouldBe(5);
+        dee.Chapters.Single().Tests.Where(t => t.Hidden).ShouldAllBe(t => t.Name.StartsWith("Hidden.Test") && t.Message == "hidden test failed",
+            "students' results never name a hidden test");
         JsonResults.Read(Path.Combine(output, "cy.json")).Tamper.Changed.ShouldBe(["exercises/02-Partial/Tests/MathsTests.cs"]);
         File.Exists(Path.Combine(output, "jo-empty.json")).ShouldBeFalse();
         Directory.GetDirectories(Path.GetTempPath(), "katas-grade-many-*").Except(runsBefore).ShouldBeEmpty("the run folder is deleted at the end");
