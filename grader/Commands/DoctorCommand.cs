@@ -71,15 +71,25 @@ public sealed class DoctorCommand : Command<CommonSettings>
             : new Check("Platform", Verdict.Problem, $"{RuntimeInformation.OSDescription} ({rid}): libtorch ships for linux-x64, win-x64 and osx-arm64 only");
     }
 
+    /// <summary>The apt source eng/bootstrap-linux.sh adds on Debian 12 (with a pin beside it).</summary>
+    const string BootstrapSource = "/etc/apt/sources.list.d/trixie.sources";
+
     static Check LibStdCxx(string repo)
     {
         var script = Path.Combine(repo, "eng", "bootstrap-linux.sh");
         if (!File.Exists(script)) return new Check("libstdc++", Verdict.Warning, "eng/bootstrap-linux.sh not found");
         var outcome = ProcessRunner.RunAsync("bash", [script, "--check"], repo, null, TimeSpan.FromSeconds(30), null, CancellationToken.None)
             .GetAwaiter().GetResult();
-        return outcome.ExitCode == 0
-            ? new Check("libstdc++", Verdict.Ok, "provides GLIBCXX_3.4.32 (GCC 13+), as TorchSharp 0.107 needs")
-            : new Check("libstdc++", Verdict.Problem, "lacks GLIBCXX_3.4.32 (TorchSharp 0.107 needs GCC 13's C++ runtime)", "sudo bash eng/bootstrap-linux.sh");
+        if (outcome.ExitCode == 0)
+            return File.Exists(BootstrapSource)
+                ? new Check("libstdc++", Verdict.Ok,
+                    "provides GLIBCXX_3.4.32, from Debian 13: eng/bootstrap-linux.sh added the apt source " + BootstrapSource +
+                    " (pinned at priority 100), and libc6 with the packages it needs came from Debian 13 too",
+                    "to remove the source and pin: sudo rm " + BootstrapSource + " /etc/apt/preferences.d/trixie-pin && sudo apt-get update")
+                : new Check("libstdc++", Verdict.Ok, "provides GLIBCXX_3.4.32 (GCC 13+), as TorchSharp 0.107 needs");
+        return new Check("libstdc++", Verdict.Problem, "lacks GLIBCXX_3.4.32 (TorchSharp 0.107 needs GCC 13's C++ runtime)",
+            "no change to this machine: open the course in its dev container (.devcontainer/). Debian 12: sudo bash eng/bootstrap-linux.sh " +
+            "installs libstdc++6 from Debian 13, and with it libc6 and the packages it needs (a partial upgrade): it lists them and asks first; --plan only lists them");
     }
 
     static IEnumerable<Check> Datasets()

@@ -63,11 +63,11 @@ public sealed class GradeManyCommand : AsyncCommand<GradeManyCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<SUBMISSIONS>")]
-        [Description("A folder with one folder per student (a clone, or an unpacked zip).")]
+        [Description("A folder with one entry per student: a folder (a clone, or an unpacked zip) or a .zip.")]
         public string Submissions { get; init; } = "";
 
         [CommandOption("--trusted-tests <DIR>")]
-        [Description("Your copy of the course: its tests, build files and grader decide every grade.")]
+        [Description("Your copy of the course: its tests, build files and Kit decide every grade.")]
         public string? TrustedTests { get; init; }
 
         [CommandOption("--out <DIR>")]
@@ -75,17 +75,25 @@ public sealed class GradeManyCommand : AsyncCommand<GradeManyCommand.Settings>
         public string? Out { get; init; }
 
         [CommandOption("--parallel <N>")]
-        [Description("Students graded at once (default: half the cores, at least 1).")]
+        [Description("Submissions graded at once (default: half the cores, at least 1).")]
         public int? Parallel { get; init; }
 
-        [CommandOption("--chapter <N>")] public string[] Chapters { get; init; } = [];
+        [CommandOption("--chapter <N>")]
+        [Description("Grade only this chapter (number or folder name); repeat for several.")]
+        public string[] Chapters { get; init; } = [];
 
         [CommandOption("--timeout <SECONDS>")]
+        [Description("Time limit for one chapter's tests (default 300).")]
         [DefaultValue(300)]
         public int TimeoutSeconds { get; init; } = 300;
 
-        [CommandOption("--extra-tests <DIR>")] public string? ExtraTests { get; init; }
-        [CommandOption("--show-hidden")] public bool ShowHidden { get; init; }
+        [CommandOption("--extra-tests <DIR>")]
+        [Description("Your hidden tests: DIR/<chapter>/*.cs, compiled into every submission's chapters.")]
+        public string? ExtraTests { get; init; }
+
+        [CommandOption("--show-hidden")]
+        [Description("Write hidden tests' names and messages into each student's JSON (otherwise: \"hidden test failed\").")]
+        public bool ShowHidden { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -101,26 +109,30 @@ public sealed class GradeManyCommand : AsyncCommand<GradeManyCommand.Settings>
         };
         // Each student's tests use every core (libtorch threads): grading two per core only thrashes.
         var parallel = settings.Parallel ?? Math.Max(1, Environment.ProcessorCount / 2);
-        var students = Directory.GetDirectories(submissions).Count(d => !Path.GetFileName(d).StartsWith('.'));
-        IReadOnlyList<Gradebook.Row> rows = [];
-        await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+        if (parallel < 1) throw new GraderException("--parallel must be 1 or more.");
+        var entries = Instructor.Submissions.List(submissions).Count;
+        Gradebook.Outcome? outcome = null;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
             {
-                var task = ctx.AddTask($"grading {students} submissions, {parallel} at a time", maxValue: Math.Max(students, 1));
-                rows = await Gradebook.GradeAllAsync(submissions, options, output, parallel, row =>
+                var task = ctx.AddTask($"grading the course's own stubs, then {entries} submissions, {parallel} at a time", maxValue: Math.Max(entries, 1));
+                outcome = await Gradebook.GradeAllAsync(submissions, options, output, parallel, row =>
                 {
                     task.Increment(1);
                     task.Description = Markup.Escape($"graded {row.Student}");
                 }, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
 
+        var max = outcome!.Course.Score.MaxPoints;
         var table = new Table().RoundedBorder().AddColumn("Student").AddColumn("Points").AddColumn("Flags");
-        foreach (var row in rows)
+        foreach (var row in outcome.Rows)
             table.AddRow(Markup.Escape(row.Student),
-                row.Result is { } r ? $"{r.Score.Points} / {r.Score.MaxPoints}" : "–",
+                row.Result is { } r ? $"{r.Score.Points} / {max}" : $"– / {max}",
                 Markup.Escape(string.Join(", ", row.Flags) + (row.Error is null ? "" : ": " + row.Error)));
         console.Write(table);
-        console.MarkupLine($"[green]wrote {Markup.Escape(Path.Combine(output, "gradebook.csv"))}[/] and one JSON per student");
+        console.MarkupLine($"[green]wrote {Markup.Escape(Path.Combine(output, "gradebook.csv"))}[/] and one JSON per graded student " +
+                           $"({outcome.Rows.Count} rows in {watch.Elapsed.TotalMinutes:0.0} min)");
         return 0;
     }
 }

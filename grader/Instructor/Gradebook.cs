@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Threading.Channels;
 using Katas.Grader.Integrity;
 using Katas.Grader.Model;
 using Katas.Grader.Rendering;
@@ -8,82 +9,164 @@ using Katas.Grader.Running;
 namespace Katas.Grader.Instructor;
 
 /// <summary>
-/// `katas grade-many SUBMISSIONS`: grades every student's folder with the trusted tests, several at
-/// once (bounded by the cores), each isolated as in `grade`; writes each student's JSON and a CSV
-/// gradebook. A submission that breaks anything is a row with a flag, never the end of the batch.
+/// `katas grade-many SUBMISSIONS`: grades every entry of a submissions folder with the trusted
+/// course's tests (and the hidden ones), several at once, in workspaces outside the course and
+/// the submissions (<see cref="GradingRun"/>); writes each student's JSON and a CSV gradebook.
+/// Every student is scored out of the same maximum: the course's own stubs are graded first, and
+/// each student's chapters are measured against that list of tests, whatever happened to the
+/// build. An entry that breaks anything is a flagged row, never the end of the batch.
 /// </summary>
 public static class Gradebook
 {
-    public sealed record Row(string Student, GradeResult? Result, string? Error)
+    /// <param name="Problem">For an entry that could not be graded: its flag (not-a-submission, bad-zip, grader-error).</param>
+    /// <param name="UnknownTests">Tests the student's build ran that the course does not have (they earn nothing).</param>
+    public sealed record Row(string Student, GradeResult? Result, string? Error, string? Problem = null, int UnknownTests = 0)
     {
-        public IReadOnlyList<string> Flags => Result is null ? ["grader-error"] :
+        public IReadOnlyList<string> Flags => Result is null ? [Problem ?? "grader-error"] :
         [
             .. Result.Tamper.Tampered ? new[] { "tampered-tests" } : [],
+            .. UnknownTests > 0 ? new[] { "unknown-tests" } : [],
             .. Result.Chapters.Any(c => c.Status == ChapterStatus.BuildError) ? new[] { "build-error" } : [],
             .. Result.Chapters.Any(c => c.Status == ChapterStatus.TimedOut) ? new[] { "timed-out" } : [],
             .. Result.Chapters.Any(c => c.Status == ChapterStatus.Crashed) ? new[] { "crashed" } : [],
         ];
     }
 
-    /// <summary>A student's folder: a clone, or an unpacked zip whose single top folder is the clone.</summary>
-    public static string? SubmissionRoot(string folder)
-    {
-        if (Directory.Exists(Path.Combine(folder, "exercises"))) return folder;
-        var inner = Directory.GetDirectories(folder).Where(d => !Path.GetFileName(d).StartsWith('.')).ToList();
-        return inner.Count == 1 && Directory.Exists(Path.Combine(inner[0], "exercises")) ? inner[0] : null;
-    }
+    /// <summary>The class's results, and the course's own (its stubs): the maximum of every chapter.</summary>
+    public sealed record Outcome(IReadOnlyList<Row> Rows, GradeResult Course);
 
-    public static async Task<IReadOnlyList<Row>> GradeAllAsync(string submissions, GradeOptions options, string output, int parallel,
+    public static async Task<Outcome> GradeAllAsync(string submissions, GradeOptions options, string output, int parallel,
         Action<Row>? onStudent, CancellationToken cancel)
     {
         if (options.TrustedTests is null) throw new GraderException("grade-many needs --trusted-tests DIR: students are graded with your tests.");
-        var students = Directory.GetDirectories(submissions).Where(d => !Path.GetFileName(d).StartsWith('.'))
-            .OrderBy(d => d, StringComparer.Ordinal).ToList();
-        if (students.Count == 0) throw new GraderException($"grade-many: {submissions} has no submission folders.");
+        options.Validate();
+        var course = Path.GetFullPath(options.TrustedTests);
+        if (!Directory.Exists(Path.Combine(course, "exercises")))
+            throw new GraderException($"--trusted-tests {course}: not a copy of the katas (it has no exercises/ folder).");
+        var entries = Submissions.List(submissions);
+        if (entries.Count == 0) throw new GraderException($"grade-many: {submissions} is empty: put one folder (or .zip) per student in it.");
         Directory.CreateDirectory(output);
-        var rows = new Row[students.Count];
-        using var gate = new SemaphoreSlim(Math.Max(1, parallel));
-        await Task.WhenAll(students.Select(async (folder, i) =>
+
+        using var run = GradingRun.Create(course, options.ExtraTests);
+        // Each lane is a workspace; the trusted copy and the hidden tests are already in it.
+        // Hidden tests keep their names until each result is aligned with the course's (masked ones
+        // are numbered per result, so a partial run would number them differently); masked after.
+        var laneOptions = options with
         {
-            await gate.WaitAsync(cancel).ConfigureAwait(false);
+            TrustedTests = null, ExtraTests = null, Track = "exercises", ShowHidden = true,
+            DataDirectory = options.DataDirectory ?? Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.DirectoryVariable)
+                ?? Path.Combine(course, "data", "cache"),
+        };
+        var reference = await Grading.RunAsync(run.Load(0, null), laneOptions, null, cancel).ConfigureAwait(false);
+        if (reference.Chapters.FirstOrDefault(c => c.Status == ChapterStatus.BuildError) is { } broken)
+            throw new GraderException($"grade-many: the course itself does not build ({broken.Id}: {broken.Message ?? string.Join("; ", broken.BuildErrors)}); " +
+                                      "fix it (or the hidden tests) first.");
+        var manifest = TestManifest.Load(course);
+
+        var lanes = Channel.CreateUnbounded<int>();
+        for (var i = 0; i < Math.Clamp(parallel, 1, entries.Count); i++) lanes.Writer.TryWrite(i);
+        var rows = new Row[entries.Count];
+        await Task.WhenAll(entries.Select(async (entry, i) =>
+        {
+            var lane = await lanes.Reader.ReadAsync(cancel).ConfigureAwait(false);
             try
             {
-                var name = Path.GetFileName(folder);
-                Row row;
-                try
-                {
-                    var root = SubmissionRoot(folder) ?? throw new GraderException("no exercises/ folder: not a copy of the course");
-                    var result = await Grading.RunAsync(root, options, null, cancel).ConfigureAwait(false);
-                    JsonResults.Write(result, Path.Combine(output, name + ".json"));
-                    row = new Row(name, result, null);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    row = new Row(name, null, e.Message); // this student only
-                }
-                rows[i] = row;
-                onStudent?.Invoke(row);
+                rows[i] = await GradeOneAsync(entry, run, lane, laneOptions, reference, manifest, course, output, options.ShowHidden, cancel)
+                    .ConfigureAwait(false);
+                onStudent?.Invoke(rows[i]);
             }
-            finally { gate.Release(); }
+            finally { lanes.Writer.TryWrite(lane); }
         })).ConfigureAwait(false);
-        AtomicFile.WriteAllText(Path.Combine(output, "gradebook.csv"), Csv(rows, Chapter.Select(options.TrustedTests, options.Chapters)));
-        return rows;
+        AtomicFile.WriteAllText(Path.Combine(output, "gradebook.csv"), Csv(rows, reference));
+        return new Outcome(rows, reference);
     }
 
-    static readonly string[] TrailingColumns = ["total", "max", "flags", "error"];
-
-    /// <summary>One row per student: points per chapter, total, maximum, flags, and any grader error.</summary>
-    public static string Csv(IReadOnlyList<Row> rows, IReadOnlyList<Chapter> chapters)
+    static async Task<Row> GradeOneAsync(Submissions.Entry entry, GradingRun run, int lane, GradeOptions options, GradeResult reference,
+        TestManifest? manifest, string course, string output, bool showHidden, CancellationToken cancel)
     {
+        string folder;
+        if (entry.IsZip)
+        {
+            try { folder = Submissions.Unpack(entry.Path, run.Unpacked(entry.Student)); }
+            catch (GraderException e) { return new Row(entry.Student, null, e.Message, "bad-zip"); }
+        }
+        else if (Directory.Exists(entry.Path)) folder = entry.Path;
+        else return new Row(entry.Student, null, "a file, not a folder or a .zip: not a submission", "not-a-submission");
+        if (Submissions.Root(folder) is not { } root)
+            return new Row(entry.Student, null, "no exercises/ folder (nor a single top folder holding one): not a copy of the course", "not-a-submission");
+
+        try
+        {
+            var graded = await Grading.RunAsync(run.Load(lane, root), options, null, cancel).ConfigureAwait(false);
+            var (result, unknown) = Align(graded, reference);
+            result = result with
+            {
+                Tamper = (manifest?.Compare(root) ?? new TamperReport { ManifestFound = false }) with { TrustedTests = course },
+                Run = result.Run with { Commit = Submissions.Commit(root) },
+                Chapters = showHidden ? result.Chapters : result.Chapters.Select(HiddenTests.Mask).ToList(),
+            };
+            JsonResults.Write(result, Path.Combine(output, entry.Student + ".json"));
+            return new Row(entry.Student, result, null, UnknownTests: unknown);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return new Row(entry.Student, null, e.Message); // this student only
+        }
+    }
+
+    /// <summary>
+    /// A student's result measured against the course's tests: a test the student's run does not
+    /// have (the chapter did not build, or the host died before listing it) is added as not run, so
+    /// the maximum is the course's; a test the course does not have earns nothing.
+    /// </summary>
+    public static (GradeResult Result, int Unknown) Align(GradeResult student, GradeResult course)
+    {
+        var unknown = 0;
+        var chapters = student.Chapters.Select(chapter =>
+        {
+            var full = course.Chapters.FirstOrDefault(c => c.Id == chapter.Id);
+            if (full is null) return chapter;
+            var mine = chapter.Tests.GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            unknown += mine.Keys.Count(name => full.Tests.All(t => t.Name != name));
+            var tests = new List<TestResult>();
+            var points = 0;
+            foreach (var t in full.Tests)
+            {
+                var test = mine.GetValueOrDefault(t.Name) ?? t with
+                {
+                    Status = t.Status == TestStatus.Skipped ? TestStatus.Skipped : TestStatus.NotRun, Points = 0,
+                    Message = chapter.Status == ChapterStatus.BuildError ? "the chapter did not build" : "not run",
+                    ExceptionType = null, Location = null, Output = null, DurationSeconds = 0,
+                };
+                tests.Add(test);
+                if (t.Status != TestStatus.Skipped) points += test.Points;
+            }
+            return chapter with { Tests = tests, Points = points, MaxPoints = full.MaxPoints, SkippedPoints = full.SkippedPoints };
+        }).ToList();
+        return (student with { Chapters = chapters, Score = GradeResult.Total(chapters) }, unknown);
+    }
+
+    /// <summary>
+    /// One row per entry: its commit, then points and maximum per chapter, total, maximum and percent
+    /// (the same maxima on every row), flags, and what went wrong for an entry that could not be graded.
+    /// </summary>
+    public static string Csv(IReadOnlyList<Row> rows, GradeResult course)
+    {
+        static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
         var csv = new StringBuilder();
-        csv.AppendLine(string.Join(",", ((string[])["student", .. chapters.Select(c => c.Id), .. TrailingColumns]).Select(Field)));
+        string[] header = ["student", "commit", .. course.Chapters.SelectMany(c => new[] { c.Id, c.Id + " max" }), "total", "max", "percent", "flags", "error"];
+        csv.AppendLine(string.Join(",", header.Select(Field)));
         foreach (var row in rows)
         {
-            var cells = new List<string> { row.Student };
-            foreach (var chapter in chapters)
-                cells.Add(row.Result?.Chapters.FirstOrDefault(c => c.Id == chapter.Id)?.Points.ToString(CultureInfo.InvariantCulture) ?? "");
-            cells.Add(row.Result?.Score.Points.ToString(CultureInfo.InvariantCulture) ?? "");
-            cells.Add(row.Result?.Score.MaxPoints.ToString(CultureInfo.InvariantCulture) ?? "");
+            var cells = new List<string> { row.Student, row.Result?.Run.Commit ?? "" };
+            foreach (var chapter in course.Chapters)
+            {
+                cells.Add(row.Result?.Chapters.FirstOrDefault(c => c.Id == chapter.Id) is { } mine ? N(mine.Points) : "");
+                cells.Add(N(chapter.MaxPoints));
+            }
+            cells.Add(row.Result is { } r ? N(r.Score.Points) : "");
+            cells.Add(N(course.Score.MaxPoints));
+            cells.Add(row.Result is { } s && course.Score.MaxPoints > 0 ? (100.0 * s.Score.Points / course.Score.MaxPoints).ToString("0.0", CultureInfo.InvariantCulture) : "");
             cells.Add(string.Join(";", row.Flags));
             cells.Add(row.Error ?? "");
             csv.AppendLine(string.Join(",", cells.Select(Field)));

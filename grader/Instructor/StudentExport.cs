@@ -6,13 +6,23 @@ namespace Katas.Grader.Instructor;
 
 /// <summary>
 /// `katas export student DIR`: a course template without the answers. A fresh git repository (no
-/// history), holding what git tracks here minus solutions/, instructor/ (keep hidden tests there)
-/// and bench/ (it times the solutions); solution-only passages of Markdown files are removed, and
-/// a final check refuses the export if any line that only a solution contains appears anywhere.
+/// history), holding what git tracks here minus what is the master's alone: solutions/,
+/// instructor/ (keep hidden tests there), bench/ (it times the solutions), tests/ (the Kit's and the
+/// grader's own tests, which stay in the master's CI, so that a student's `dotnet test` runs the
+/// chapters only), the docs about those, and a class's submissions and gradebook. Solution-only
+/// passages of Markdown files are removed, and a final check refuses the export if any line that
+/// only a solution contains appears anywhere.
 /// </summary>
 public static partial class StudentExport
 {
-    static readonly string[] Excluded = ["solutions", "instructor", "bench"];
+    /// <summary>Folders and files (paths from the repository root) that never reach students.</summary>
+    public static readonly string[] Excluded =
+    [
+        "solutions", "instructor", "bench", "tests", "submissions", "gradebook",
+        "docs/performance.md", "docs/authoring-a-chapter.md",
+    ];
+
+    static bool IsExcluded(string file) => Excluded.Any(x => file == x || file.StartsWith(x + "/", StringComparison.Ordinal));
 
     public sealed record Result(string Folder, int Files, IReadOnlyList<string> RemovedProjects);
 
@@ -21,7 +31,7 @@ public static partial class StudentExport
         target = Path.GetFullPath(target);
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
             throw new GraderException($"export student: {target} is not empty; choose a new folder.");
-        var files = TrackedFiles(repo).Where(f => !Excluded.Contains(f.Split('/')[0])).ToList();
+        var files = TrackedFiles(repo).Where(f => !IsExcluded(f)).ToList();
         foreach (var file in files)
         {
             var to = Path.Combine(target, file);

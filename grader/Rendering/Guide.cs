@@ -18,7 +18,7 @@ public static class Guide
         var current = ordered.FirstOrDefault(c => c.Status != ChapterStatus.Passed);
         if (current is null)
             return ("All done", ordered.Count == 0 ? "No chapter graded yet." :
-                $"[green]All {ordered.Count} chapters pass.[/] Try the GPU lane (README, 'Backends'), or compare your code with a classmate's.");
+                $"[green]All {ordered.Count} chapters pass.[/] Try the GPU lane (README, 'Backends'), or go back to a chapter and solve it another way: the tests tell you whether it still works.");
         var where = $"exercises/{current.Id}/";
         var title = $"Next: chapter {current.Number}, {Markup.Escape(current.Title)}";
         if (current.Status == ChapterStatus.BuildError)

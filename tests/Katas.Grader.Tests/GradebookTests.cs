@@ -33,8 +33,10 @@ public sealed class GradebookTests : IDisposable
     static void Edit(string file, string from, string to) =>
         File.WriteAllText(file, File.ReadAllText(file).Replace(from, to, StringComparison.Ordinal));
 
+    static string HiddenTests => Path.Combine(FixtureCourse.Repo, "tests", "Katas.Grader.Tests", "Fixtures", "hidden-tests");
+
     [Fact]
-    public async Task Grading_a_class_writes_each_students_points_and_flags_and_no_submission_stops_the_batch()
+    public async Task Every_entry_of_the_class_is_a_row_out_of_the_same_maximum_with_the_right_flags()
     {
         // The course's manifest, as `katas manifest` writes it: hashes, and the tests with their points.
         new TestManifest(TestManifest.SchemaId, TestManifest.HashAll(_trusted.Root), new(StringComparer.Ordinal)
@@ -47,43 +49,111 @@ public sealed class GradebookTests : IDisposable
             },
         }).Save(_trusted.Root);
         var solved = File.ReadAllText(_trusted.PathOf("solutions/02-Partial/Maths.cs"));
-        Student("ada", ch => File.WriteAllText(Path.Combine(ch, "Maths.cs"), solved));
+        var ada = Student("ada", ch => File.WriteAllText(Path.Combine(ch, "Maths.cs"), solved));
+        Git.Run(ada, "init", "-q", "-b", "main");
+        Git.Run(ada, "add", "-A");
+        Git.Run(ada, "commit", "-q", "-m", "my work");
+        var commit = Git.Run(ada, "rev-parse", "--short=12", "HEAD").Trim();
         Student("bob");
         Student("cy", ch => Edit(Path.Combine(ch, "Tests", "MathsTests.cs"), "ShouldBe(27, \"a cube is x * x * x\")", "ShouldBe(9)"));
+        var cyd = Student("cyd", ch => Edit(Path.Combine(ch, "Tests", "MathsTests.cs"), "ShouldBe(27, \"a cube is x * x * x\")", "ShouldBe(9)"));
+        new TestManifest(TestManifest.SchemaId, TestManifest.HashAll(cyd), new(StringComparer.Ordinal)).Save(cyd); // and hides it
         Student("dee", ch => Edit(Path.Combine(ch, "Maths.cs"), "x + x;", "x + ;"));
         Student("eve", ch => Edit(Path.Combine(ch, "Maths.cs"), "public static int Twice(int x) => x + x;",
             "public static int Twice(int x) { while (true) { } }"));
         Student("fay-zip", ch => File.WriteAllText(Path.Combine(ch, "Maths.cs"), solved), nested: "course-main");
-        Directory.CreateDirectory(Path.Combine(_class, "submissions", "gus-empty"));
+        Student("gil", ch => File.WriteAllText(Path.Combine(ch, "Bonus.cs"),
+            "namespace Fixture;\npublic class Bonus\n{\n    [Fact, Points(50)]\n    public void Free_points() { }\n}\n"));
+        var hal = Student("hal", ch => File.WriteAllText(Path.Combine(ch, "Maths.cs"), solved));
+        System.IO.Compression.ZipFile.CreateFromDirectory(hal, Path.Combine(_class, "submissions", "hal-zipped.zip"),
+            System.IO.Compression.CompressionLevel.Fastest, includeBaseDirectory: true);
+        Directory.Delete(hal, recursive: true);
+        File.WriteAllText(Path.Combine(_class, "submissions", "ivy.zip"), "not a zip at all");
+        File.WriteAllText(Path.Combine(_class, "submissions", "notes.txt"), "ivy will send her work later");
+        Directory.CreateDirectory(Path.Combine(_class, "submissions", "jo-empty"));
         var output = Path.Combine(_class, "gradebook");
-        var options = new GradeOptions { TrustedTests = _trusted.Root, Chapters = ["2"], Timeout = TimeSpan.FromSeconds(20) };
+        var options = new GradeOptions
+        {
+            TrustedTests = _trusted.Root, Chapters = ["2"], Timeout = TimeSpan.FromSeconds(60), ExtraTests = HiddenTests,
+        };
 
-        var rows = await Gradebook.GradeAllAsync(Path.Combine(_class, "submissions"), options, output, parallel: 1, null,
+        var runsBefore = Directory.GetDirectories(Path.GetTempPath(), "katas-grade-many-*");
+        var outcome = await Gradebook.GradeAllAsync(Path.Combine(_class, "submissions"), options, output, parallel: 1, null,
             TestContext.Current.CancellationToken);
 
         var csv = File.ReadAllLines(Path.Combine(output, "gradebook.csv"));
-        csv[0].ShouldBe("student,02-Partial,total,max,flags,error");
-        csv.Skip(1).Select(l => string.Join(",", l.Split(',').Take(5))).ShouldBe(
+        csv[0].ShouldBe("student,commit,02-Partial,02-Partial max,total,max,percent,flags,error");
+        // 6 points of the chapter's tests + 5 of the hidden ones, for everyone, whatever happened.
+        csv.Skip(1).Select(l => string.Join(",", l.Split(',').Take(8))).ShouldBe(
         [
-            "ada,6,6,6,",
-            "bob,1,1,6,",
-            "cy,1,1,6,tampered-tests",   // graded with the trusted test: the weakened Cube test still fails
-            "dee,0,0,6,build-error",
-            "eve,0,0,6,timed-out",
-            "fay-zip,6,6,6,",
-            "gus-empty,,,,grader-error",
+            $"ada,{commit},11,11,11,11,100.0,",
+            "bob,,3,11,3,11,27.3,",          // Twice and the hidden Twice pass on the stub
+            "cy,,3,11,3,11,27.3,tampered-tests",  // graded with the trusted test: the weakened Cube test still fails
+            "cyd,,3,11,3,11,27.3,tampered-tests", // its own manifest does not hide the edit
+            "dee,,0,11,0,11,0.0,build-error",
+            "eve,,0,11,0,11,0.0,timed-out",
+            "fay-zip,,11,11,11,11,100.0,",
+            "gil,,3,11,3,11,27.3,unknown-tests",  // its own [Fact] earns nothing
+            "hal-zipped,,11,11,11,11,100.0,",
+            "ivy,,,11,,11,,bad-zip",
+            "jo-empty,,,11,,11,,not-a-submission",
+            "notes.txt,,,11,,11,,not-a-submission",
         ]);
-        rows.Single(r => r.Student == "gus-empty").Error!.ShouldContain("no exercises/ folder");
+        outcome.Rows.Single(r => r.Student == "ivy").Error!.ShouldContain("cannot be unpacked");
+        outcome.Rows.Single(r => r.Student == "jo-empty").Error!.ShouldContain("no exercises/ folder");
+        var dee = JsonResults.Read(Path.Combine(output, "dee.json"));
+        dee.Score.MaxPoints.ShouldBe(11, "a build error is scored out of the same maximum, hidden tests included");
+        dee.Chapters.Single().Tests.Count(t => t.Hidden && t.Status == Model.TestStatus.NotRun)
+            .ShouldBe(2, "hidden tests of a chapter that did not build are listed as not run");
+        dee.Chapters.Single().Tests.Count(t => t.Status == Model.TestStatus.NotRun).ShouldBe(5);
+        dee.Chapters.Single().Tests.Where(t => t.Hidden).ShouldAllBe(t => t.Name.StartsWith("Hidden.Test") && t.Message == "hidden test failed",
+            "students' results never name a hidden test");
         JsonResults.Read(Path.Combine(output, "cy.json")).Tamper.Changed.ShouldBe(["exercises/02-Partial/Tests/MathsTests.cs"]);
-        File.Exists(Path.Combine(output, "gus-empty.json")).ShouldBeFalse();
+        File.Exists(Path.Combine(output, "jo-empty.json")).ShouldBeFalse();
+        Directory.GetDirectories(Path.GetTempPath(), "katas-grade-many-*").Except(runsBefore).ShouldBeEmpty("the run folder is deleted at the end");
+    }
+
+    [Fact]
+    public void A_workspace_holds_the_course_and_one_students_code_never_solutions_instructor_files_or_classmates()
+    {
+        FixtureCourse.Copy(HiddenTests, _trusted.PathOf("instructor/hidden-tests"));
+        var ada = Student("ada", ch => File.WriteAllText(Path.Combine(ch, "Helper.cs"), "namespace Fixture; static class Helper { }"));
+        var bob = Student("bob", ch => File.WriteAllText(Path.Combine(ch, "Maths.cs"), "// bob's"));
+        // The README's layout: submissions inside the course, graded with --trusted-tests .
+        FixtureCourse.Copy(Path.Combine(_class, "submissions"), _trusted.PathOf("submissions"));
+
+        using var run = GradingRun.Create(_trusted.Root, HiddenTests);
+        var lane = run.Load(0, ada);
+        Directory.CreateDirectory(Path.Combine(lane, "artifacts", "bin"));
+        File.WriteAllText(Path.Combine(lane, "artifacts", "bin", "kit.dll"), "built once");
+        var kitStamp = File.GetLastWriteTimeUtc(Path.Combine(lane, "exercises", "01-Passing", "Tests", "AdderTests.cs"));
+
+        lane.ShouldNotStartWith(_trusted.Root);
+        lane.ShouldNotStartWith(_class);
+        foreach (var absent in new[] { "solutions", "instructor", "submissions", "gradebook", "README.md" })
+            Path.Exists(Path.Combine(lane, absent)).ShouldBeFalse(absent);
+        File.Exists(Path.Combine(lane, "exercises", "02-Partial", "Helper.cs")).ShouldBeTrue();
+        File.Exists(Path.Combine(lane, "exercises", "02-Partial", "Tests", "Hidden", "HiddenMathsTests.cs")).ShouldBeTrue();
+
+        run.Load(0, bob);
+
+        File.Exists(Path.Combine(lane, "exercises", "02-Partial", "Helper.cs")).ShouldBeFalse("ada's file is gone when bob is graded");
+        File.ReadAllText(Path.Combine(lane, "exercises", "02-Partial", "Maths.cs")).ShouldBe("// bob's");
+        File.ReadAllText(Path.Combine(lane, "artifacts", "bin", "kit.dll")).ShouldBe("built once", "build outputs stay: the Kit is not rebuilt");
+        File.GetLastWriteTimeUtc(Path.Combine(lane, "exercises", "01-Passing", "Tests", "AdderTests.cs"))
+            .ShouldBe(kitStamp, "unchanged files keep their time stamps, so MSBuild skips them");
     }
 
     [Fact]
     public void Csv_fields_with_commas_quotes_or_line_breaks_are_quoted()
     {
-        var csv = Gradebook.Csv([new Gradebook.Row("o'neil, jr", null, "said \"no\"\nthen left")], []);
+        var course = new Model.GradeResult
+        {
+            Run = null!, Score = new Model.Score(0, 0, 0), Tamper = new Model.TamperReport(), Chapters = [],
+        };
+        var csv = Gradebook.Csv([new Gradebook.Row("o'neil, jr", null, "said \"no\"\nthen left")], course);
 
         var nl = Environment.NewLine;
-        csv.ShouldBe($"student,total,max,flags,error{nl}\"o'neil, jr\",,,grader-error,\"said \"\"no\"\"\nthen left\"{nl}");
+        csv.ShouldBe($"student,commit,total,max,percent,flags,error{nl}\"o'neil, jr\",,,0,,grader-error,\"said \"\"no\"\"\nthen left\"{nl}");
     }
 }

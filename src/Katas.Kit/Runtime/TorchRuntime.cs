@@ -94,9 +94,9 @@ public static class TorchRuntime
         var all = string.Join("\n", Chain(error).Select(e => e.Message));
         if (all.Contains("GLIBCXX_", StringComparison.Ordinal))
             return "TorchSharp could not load: this Linux's C++ runtime (libstdc++) is older than GCC 13 and lacks " +
-                   "GLIBCXX_3.4.32, which TorchSharp 0.107 needs. Fix: on Debian 12 run `sudo bash eng/bootstrap-linux.sh` " +
-                   "(installs libstdc++6 from Debian 13, pinned low); elsewhere install libstdc++ from GCC 13 or newer " +
-                   "(Ubuntu 24.04+, Debian 13+, Fedora 39+ have it).";
+                   "GLIBCXX_3.4.32, which TorchSharp 0.107 needs. Fix: open the course in its dev container (.devcontainer/), " +
+                   "or on Debian 12 run `sudo bash eng/bootstrap-linux.sh` (libstdc++6 and libc6 from Debian 13: it lists " +
+                   "what it changes and asks first); elsewhere install libstdc++ from GCC 13 or newer (Ubuntu 24.04+, Debian 13+, Fedora 39+).";
         if (backend == "external" && string.IsNullOrWhiteSpace(externalFolder))
             return $"TorchSharp could not load: this build uses the external backend (-p:TorchBackend=external) but " +
                    $"{LibTorchVariable} is not set. Fix: set {LibTorchVariable} to a libtorch lib folder (for example PyTorch's torch/lib), " +
