@@ -57,7 +57,8 @@ public sealed class GradingRun : IDisposable
         foreach (var stale in new[] { "out", "TestResults" })
             if (Directory.Exists(Path.Combine(Lane(lane), stale))) Directory.Delete(Path.Combine(Lane(lane), stale), recursive: true);
         var staging = Path.Combine(Folder, $"staging-{lane}");
-        Workspace.Prepare(submission ?? Course, Course, staging);
+        // The hidden tests are already in course/ (Create): none to add here. Not disposed: staging is synced, then deleted.
+        Workspace.Prepare(submission ?? Course, Course, hiddenTests: null, into: staging);
         Sync(staging, Lane(lane), _ => true);
         Directory.Delete(staging, recursive: true);
         return Lane(lane);
