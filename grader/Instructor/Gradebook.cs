@@ -53,7 +53,7 @@ public static class Gradebook
         // are numbered per result, so a partial run would number them differently); masked after.
         var laneOptions = options with
         {
-            TrustedTests = null, ExtraTests = null, Track = "exercises", ShowHidden = true,
+            TrustedTests = null, ExtraTests = null, HiddenTestsInWorkspace = options.ExtraTests is not null, Track = "exercises", ShowHidden = true,
             DataDirectory = options.DataDirectory ?? Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.DirectoryVariable)
                 ?? Path.Combine(course, "data", "cache"),
         };
@@ -128,6 +128,7 @@ public static class Gradebook
             if (full is null) return chapter;
             var mine = chapter.Tests.GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             unknown += mine.Keys.Count(name => full.Tests.All(t => t.Name != name));
+            unknown += chapter.IgnoredTests.Count; // tests the trusted manifest does not list: the grader ignored them
             var tests = new List<TestResult>();
             var points = 0;
             foreach (var t in full.Tests)

@@ -19,7 +19,7 @@ public static partial class StudentExport
     public static readonly string[] Excluded =
     [
         "solutions", "instructor", "bench", "tests", "submissions", "gradebook",
-        "docs/performance.md", "docs/authoring-a-chapter.md",
+        "docs/performance.md", "docs/authoring-a-chapter.md", "docs/workflows.md",
     ];
 
     static bool IsExcluded(string file) => Excluded.Any(x => file == x || file.StartsWith(x + "/", StringComparison.Ordinal));

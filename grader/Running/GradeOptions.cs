@@ -19,6 +19,8 @@ public sealed record GradeOptions
 
     /// <summary>An instructor's hidden tests (DIR/&lt;chapter id&gt;/*.cs), compiled in at grading time.</summary>
     public string? ExtraTests { get; init; }
+    /// <summary>The workspace already holds the instructor's hidden tests (grade-many copies them into its course once): grade them.</summary>
+    public bool HiddenTestsInWorkspace { get; init; }
     /// <summary>Show hidden tests' names and messages (the instructor's view).</summary>
     public bool ShowHidden { get; init; }
 

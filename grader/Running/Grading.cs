@@ -98,7 +98,7 @@ public static class Grading
             : run.Abnormal == ChapterStatus.Crashed ? "not run: the test host crashed" : "not run: the test process reported no result for it";
         IReadOnlyList<string> ignored = [];
         if (listed is not null)
-            (results, ignored) = Judge(results, listed, notRun, allowHidden: options.ExtraTests is not null);
+            (results, ignored) = Judge(results, listed, notRun, allowHidden: options.ExtraTests is not null || options.HiddenTestsInWorkspace);
         else if (run.Abnormal is not null)
         {
             // No manifest: the tests that never started come from the assembly's own list.
