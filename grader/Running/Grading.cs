@@ -126,20 +126,42 @@ public static class Grading
     {
         var graded = new List<TestResult>();
         var ignored = new List<string>();
+        // A [Theory] is listed once (xunit's -list names the method) but reports one result per data
+        // row, named "Method(arg: value, ...)": its rows are one listed test, which passes when every
+        // row passes and otherwise shows its worst row.
+        var rows = new Dictionary<string, List<TestResult>>(StringComparer.Ordinal);
         foreach (var r in results)
         {
-            if (listed.TryGetValue(r.Name, out var points))
-            {
-                if (graded.Any(g => g.Name == r.Name)) continue; // reported twice: the stream check has said so
-                graded.Add(r with { MaxPoints = points, Points = r.Status == TestStatus.Passed ? points : 0 });
-            }
+            var key = listed.ContainsKey(r.Name) ? r.Name
+                : r.Name.IndexOf('(', StringComparison.Ordinal) is > 0 and var open && listed.ContainsKey(r.Name[..open]) ? r.Name[..open]
+                : null;
+            if (key is not null) (rows.TryGetValue(key, out var list) ? list : rows[key] = []).Add(r);
             else if (allowHidden && r.Hidden) graded.Add(r);
             else ignored.Add(r.Name);
+        }
+        foreach (var (key, list) in rows)
+        {
+            var points = listed[key];
+            var worst = list.OrderBy(Rank).First();
+            var dot = key.LastIndexOf('.');
+            graded.Add(worst with
+            {
+                Name = key, Method = dot < 0 ? key : key[(dot + 1)..], MaxPoints = points,
+                Points = list.All(r => r.Status == TestStatus.Passed) ? points : 0,
+                Message = list.Count > 1 && worst.Status != TestStatus.Passed ? $"{worst.Name[(dot + 1)..]}: {worst.Message}" : worst.Message,
+            });
         }
         var seen = graded.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
         graded.AddRange(listed.Where(t => !seen.Contains(t.Key)).Select(t => NotRun(t.Key, t.Value, notRun)));
         return (graded, ignored.Distinct().Order(StringComparer.Ordinal).ToList());
     }
+
+    /// <summary>The worst outcome first: a forged or broken row decides a theory's result.</summary>
+    static int Rank(TestResult t) => t.Status switch
+    {
+        TestStatus.Tampered => 0, TestStatus.Crashed => 1, TestStatus.TimedOut => 2, TestStatus.Failed => 3,
+        TestStatus.NotImplemented => 4, TestStatus.NotRun => 5, TestStatus.Skipped => 6, _ => 7,
+    };
 
     static TestResult NotRun(string name, int points, string why)
     {

@@ -115,6 +115,23 @@ public class IntegrityTests
     }
 
     [Fact]
+    public void The_rows_of_a_theory_are_its_one_listed_test_which_passes_only_when_every_row_passes()
+    {
+        var listed = new Dictionary<string, int> { ["Ns.C.Shapes"] = 2, ["Ns.C.Stub"] = 1 };
+
+        var (graded, ignored) = Grading.Judge(
+            [T("Ns.C.Shapes(n: 1)", TestStatus.Passed), T("Ns.C.Shapes(n: 2)", TestStatus.Failed), T("Ns.C.Shapes(n: 3)", TestStatus.Passed),
+             T("Ns.C.Stub(n: 1)", TestStatus.NotImplemented), T("Ns.C.Stub(n: 2)", TestStatus.NotImplemented), T("Ns.C.Other(n: 1)", TestStatus.Passed)],
+            listed, "no result", allowHidden: false);
+
+        graded.Select(t => (t.Name, t.Status, t.Points, t.MaxPoints)).OrderBy(t => t.Name).ShouldBe(
+            [("Ns.C.Shapes", TestStatus.Failed, 0, 2), ("Ns.C.Stub", TestStatus.NotImplemented, 0, 1)]);
+        ignored.ShouldBe(["Ns.C.Other(n: 1)"], "a row of a method the manifest does not list is ignored like any unlisted test");
+        Grading.Judge([T("Ns.C.Shapes(n: 1)", TestStatus.Passed), T("Ns.C.Shapes(n: 2)", TestStatus.Passed)], listed, "", allowHidden: false)
+            .Graded.Single(t => t.Name == "Ns.C.Shapes").Points.ShouldBe(2, "every row passed: the theory's points");
+    }
+
+    [Fact]
     public void A_learner_file_is_checked_for_what_the_banned_api_analyzer_cannot_express()
     {
         const string source = """
