@@ -102,7 +102,7 @@ public static class Grading
         else if (run.Abnormal is not null)
         {
             // No manifest: the tests that never started come from the assembly's own list.
-            var all = await TestHost.ListAsync(repo, assembly, cancel).ConfigureAwait(false);
+            var all = await TestHost.ListTestsAsync(repo, assembly, cancel).ConfigureAwait(false);
             var seen = results.Select(r => r.Name).ToHashSet();
             results.AddRange(all.Where(t => !seen.Contains(t.Name)).Select(t => NotRun(t.Name, t.Points, notRun)));
         }

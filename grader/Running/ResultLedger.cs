@@ -140,9 +140,7 @@ public sealed class ResultLedger
 
     /// <summary>The "Points" trait; 1 when absent or not a positive whole number (never throws).</summary>
     internal static int PointsOf(JsonElement m) =>
-        m.TryGetProperty("Traits", out var traits) && traits.ValueKind == JsonValueKind.Object
-        && traits.TryGetProperty("Points", out var p) && p.ValueKind == JsonValueKind.Array && p.GetArrayLength() > 0
-        && p[0].ValueKind == JsonValueKind.String && int.TryParse(p[0].GetString(), out var n) && n > 0 ? n : 1;
+        Trait(m, "Points") is { } p && int.TryParse(p, out var n) && n > 0 ? n : 1;
 
     /// <summary>The "Step" trait ([Step(n)]), or null (never throws).</summary>
     internal static int? StepOf(JsonElement m) =>

@@ -63,10 +63,6 @@ public static class TestHost
     /// <summary>A test as xunit's -list shows it, with the traits the grader reads.</summary>
     public sealed record Listed(string Name, int Points, int? Step, bool GpuOnly);
 
-    /// <summary>All tests of an assembly with their points, without running them (xunit's -list).</summary>
-    public static async Task<IReadOnlyList<(string Name, int Points)>> ListAsync(string repo, string assembly, CancellationToken cancel) =>
-        (await ListTestsAsync(repo, assembly, cancel).ConfigureAwait(false)).Select(t => (t.Name, t.Points)).ToList();
-
     /// <summary>All tests of an assembly with their points, steps and devices, without running them.</summary>
     public static async Task<IReadOnlyList<Listed>> ListTestsAsync(string repo, string assembly, CancellationToken cancel)
     {
