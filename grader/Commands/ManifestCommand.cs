@@ -67,9 +67,11 @@ public sealed class ManifestCommand : AsyncCommand<ManifestCommand.Settings>
         var steps = new SortedDictionary<string, SortedDictionary<string, int>>(StringComparer.Ordinal);
         var gpuOnly = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         var learnerFiles = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
-        foreach (var chapter in Chapter.All(repo))
+        var chapters = Chapter.All(repo);
+        var builds = await Builder.BuildAllAsync(repo, chapters, options, cancel).ConfigureAwait(false);
+        foreach (var chapter in chapters)
         {
-            var build = await Builder.BuildAsync(repo, chapter, options, cancel).ConfigureAwait(false);
+            var build = builds[chapter.Id];
             if (!build.Succeeded)
                 throw new GraderException($"{chapter.Id} does not build, so its tests cannot be listed: " +
                                           (build.Problem ?? (build.Errors.Count > 0 ? build.Errors[0].ToString() : "")));

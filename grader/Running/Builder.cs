@@ -4,26 +4,44 @@ using Katas.Kit;
 
 namespace Katas.Grader.Running;
 
-/// <summary>Builds one chapter with `dotnet build` and reports its compile errors in a readable form.</summary>
+/// <summary>
+/// Builds chapters with one `dotnet build` (MSBuild builds them side by side, and restores, starts
+/// and loads the Kit once for all of them) and reports each chapter's compile errors in a readable
+/// form. A chapter that does not compile does not stop the others.
+/// </summary>
 public static partial class Builder
 {
     /// <param name="TestAssembly">The built test assembly (MSBuild's TargetPath), when the build succeeded.</param>
+    /// <param name="Duration">The whole build's time (shared by the chapters built together).</param>
     public sealed record Outcome(bool Succeeded, IReadOnlyList<BuildError> Errors, string? Problem, TimeSpan Duration, string? TestAssembly = null);
 
-    public static async Task<Outcome> BuildAsync(string repo, Chapter chapter, GradeOptions options, CancellationToken cancel)
+    public static async Task<Outcome> BuildAsync(string repo, Chapter chapter, GradeOptions options, CancellationToken cancel) =>
+        (await BuildAllAsync(repo, [chapter], options, cancel).ConfigureAwait(false))[chapter.Id];
+
+    /// <summary>Builds the chapters together; one outcome per chapter id.</summary>
+    /// <param name="properties">More global properties for the build (the step walk's gated sources, say).</param>
+    public static async Task<IReadOnlyDictionary<string, Outcome>> BuildAllAsync(string repo, IReadOnlyList<Chapter> chapters, GradeOptions options,
+        CancellationToken cancel, IReadOnlyDictionary<string, string>? properties = null)
     {
-        var log = Path.Combine(GradeOptions.WorkFolder(repo), $"build-{chapter.Id}-{options.Track}.log");
-        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+        var work = Path.Combine(GradeOptions.WorkFolder(repo), $"build-{options.Track}");
+        Directory.CreateDirectory(work);
+        // The traversal lists the assembly of every chapter that built; a chapter missing from the
+        // list did not build. (A failed build leaves the assembly of an earlier build in bin/,
+        // which must never be run as this one's.)
+        var built = Path.Combine(work, "built.txt");
+        File.Delete(built);
+        var log = Path.Combine(work, "errors.log");
         File.Delete(log);
+        var traversal = Path.Combine(work, "chapters.proj");
+        await File.WriteAllTextAsync(traversal, Traversal(chapters.Select(c => c.Project), built), cancel).ConfigureAwait(false);
+
         string[] args =
         [
             // -noAutoResponse: no Directory.Build.rsp (nor MSBuild.rsp) may add switches to our build.
-            "build", chapter.Project, "-nologo", "-noAutoResponse", "-v:q", "-clp:NoSummary", "-nodeReuse:false",
+            "build", traversal, "-nologo", "-noAutoResponse", "-v:q", "-clp:NoSummary", "-nodeReuse:false",
             $"-p:KataTrack={options.Track}", $"-p:TorchBackend={options.Backend}",
+            .. (properties ?? new Dictionary<string, string>()).Select(p => $"-p:{p.Key}={p.Value}"),
             $"-flp1:logfile={log};errorsonly",
-            // Where the assembly went depends on the build files the repository uses: ask MSBuild.
-            // (-getProperty alone only evaluates; with -t:Build it builds, then answers.)
-            "-t:Build", "-getProperty:TargetPath",
         ];
         // The build server of the compiler may keep our output pipe open after the build ends:
         // completion is the process's exit, not the end of its output.
@@ -31,41 +49,101 @@ public static partial class Builder
         var outcome = await ProcessRunner.RunAsync("dotnet", args, repo, null, options.BuildTimeout, line => { lock (output) output.Add(line); }, cancel,
             drainAfterExit: TimeSpan.FromSeconds(1)).ConfigureAwait(false);
         if (outcome.TimedOut)
-            return new(false, [], $"the build did not finish within {options.BuildTimeout.TotalSeconds:0} s", outcome.Duration);
+            return chapters.ToDictionary(c => c.Id, _ => new Outcome(false, [], $"the build did not finish within {options.BuildTimeout.TotalSeconds:0} s", outcome.Duration));
+
         var errors = File.Exists(log) ? ParseErrors(File.ReadLines(log), repo) : [];
-        if (outcome.ExitCode == 0)
+        var assemblies = (File.Exists(built) ? File.ReadAllLines(built) : [])
+            .Select(l => l.Split('|')).Where(p => p.Length == 2)
+            .ToDictionary(p => Path.GetFullPath(p[0]), p => p[1].Trim(), StringComparer.Ordinal);
+        var results = new Dictionary<string, Outcome>(StringComparer.Ordinal);
+        foreach (var chapter in chapters)
         {
-            string? target;
-            lock (output) target = output.LastOrDefault(l => l.Trim().EndsWith(".dll", StringComparison.OrdinalIgnoreCase))?.Trim();
-            return target is not null && File.Exists(target)
-                ? new(true, [], null, outcome.Duration, target)
-                : new(false, [], "the build succeeded but MSBuild did not say where the test assembly is", outcome.Duration);
+            var own = errors.Where(e => e.Project is { } p && Path.GetFullPath(Path.Combine(repo, p)) == Path.GetFullPath(chapter.Project))
+                .Select(e => e.Error).ToList();
+            if (own.Count == 0 && assemblies.TryGetValue(Path.GetFullPath(chapter.Project), out var target) && File.Exists(target))
+            {
+                results[chapter.Id] = new(true, [], null, outcome.Duration, target);
+                continue;
+            }
+            // Not built: its own errors, or else what broke the build before it (the Kit, the restore).
+            var others = errors.Where(e => e.Project is null || !chapters.Any(c => Path.GetFullPath(Path.Combine(repo, e.Project)) == Path.GetFullPath(c.Project)))
+                .Select(e => e.Error).Distinct().ToList();
+            results[chapter.Id] = own.Count > 0 ? new(false, own, null, outcome.Duration)
+                : others.Count > 0 ? new(false, others, null, outcome.Duration)
+                : new(false, [], "the build failed: " + Tail(outcome.StandardError.Length > 0 ? outcome.StandardError : Lines(output)), outcome.Duration);
         }
-        return new(false, errors, errors.Count == 0 ? "the build failed: " + Tail(outcome.StandardError) : null, outcome.Duration);
+        return results;
     }
 
+    /// <summary>
+    /// A project that builds the chapters side by side, each to the end even when another fails,
+    /// then asks each for its assembly again, one by one: MSBuild answers from the results it has
+    /// (nothing builds twice), and a chapter that failed answers nothing.
+    /// </summary>
+    static string Traversal(IEnumerable<string> projects, string builtList)
+    {
+        var items = string.Join("\n", projects.Select(p => $"    <Chapter Include=\"{Xml(MsBuildEscape(Path.GetFullPath(p)))}\" />"));
+        return $"""
+            <Project DefaultTargets="Build">
+              <!-- Written by the grader (Builder.cs). -->
+              <ItemGroup>
+            {items}
+              </ItemGroup>
+              <Target Name="Restore">
+                <MSBuild Projects="@(Chapter)" Targets="Restore" />
+              </Target>
+              <Target Name="Build">
+                <MSBuild Projects="@(Chapter)" Targets="Build" BuildInParallel="true" ContinueOnError="true" />
+                <MSBuild Projects="%(Chapter.Identity)" Targets="Build" ContinueOnError="true">
+                  <Output TaskParameter="TargetOutputs" ItemName="Built" />
+                </MSBuild>
+                <WriteLinesToFile File="{Xml(MsBuildEscape(builtList))}" Lines="@(Built->'%(MSBuildSourceProjectFile)|%(FullPath)')" Overwrite="true" />
+              </Target>
+            </Project>
+            """;
+    }
+
+    static string Xml(string text) => System.Security.SecurityElement.Escape(text);
+
+    // MSBuild reads % $ @ ' ; * ? in an item's Include as syntax.
+    static string MsBuildEscape(string path)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var c in path)
+            text.Append(c is '%' or '$' or '@' or '\'' or ';' or '*' or '?' ? $"%{(int)c:X2}" : c.ToString());
+        return text.ToString();
+    }
+
+    /// <summary>An error, and the project (relative to the repository) MSBuild reported it for.</summary>
+    public sealed record ProjectError(BuildError Error, string? Project);
+
     /// <summary>MSBuild's "file(line,col): error CODE: message [project]" lines, paths relative to the repository.</summary>
-    public static IReadOnlyList<BuildError> ParseErrors(IEnumerable<string> lines, string repo)
+    public static IReadOnlyList<ProjectError> ParseErrors(IEnumerable<string> lines, string repo)
     {
         var root = Path.GetFullPath(repo).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        var errors = new List<BuildError>();
+        string Relative(string path) => (path.StartsWith(root, StringComparison.Ordinal) ? path[root.Length..] : path).Replace('\\', '/');
+        var errors = new List<ProjectError>();
         foreach (var line in lines)
         {
             var m = ErrorLine().Match(line);
             if (!m.Success) continue;
-            var file = m.Groups["file"].Value.Trim();
-            if (file.StartsWith(root, StringComparison.Ordinal)) file = file[root.Length..];
-            var error = new BuildError(file.Replace('\\', '/'),
+            var error = new BuildError(Relative(m.Groups["file"].Value.Trim()),
                 m.Groups["line"].Success ? int.Parse(m.Groups["line"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0,
                 m.Groups["col"].Success ? int.Parse(m.Groups["col"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0,
                 m.Groups["code"].Value, m.Groups["message"].Value.Trim());
-            if (!errors.Contains(error)) errors.Add(error);
+            var found = new ProjectError(error, m.Groups["project"].Success ? Relative(m.Groups["project"].Value.Trim()) : null);
+            if (!errors.Contains(found)) errors.Add(found);
         }
         return errors;
     }
 
+    static string Lines(List<string> output)
+    {
+        lock (output) return string.Join('\n', output);
+    }
+
     static string Tail(string text) => string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(3)).Trim();
 
-    [GeneratedRegex(@"^\s*(\d+(:\d+)?>)?\s*(?<file>[^(]*?)(\((?<line>\d+),(?<col>\d+)\))?\s*:\s*error\s+(?<code>[A-Z]+\d+)\s*:\s*(?<message>.*?)(\s+\[[^\]]+\])?$")]
+    [GeneratedRegex(@"^\s*(\d+(:\d+)?>)?\s*(?<file>[^(]*?)(\((?<line>\d+),(?<col>\d+)\))?\s*:\s*error\s+(?<code>[A-Z]+\d+)\s*:\s*(?<message>.*?)(\s+\[(?<project>[^\]]+)\])?$")]
     private static partial Regex ErrorLine();
 }

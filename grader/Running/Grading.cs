@@ -52,9 +52,12 @@ public static class Grading
 
         var results = new List<ChapterResult>();
         var cuda = Facts.CudaHere();
+        foreach (var chapter in chapters) progress.ChapterStarted(chapter, "building");
+        var builds = await Builder.BuildAllAsync(gradedRepo, chapters, options, cancel).ConfigureAwait(false);
         foreach (var chapter in chapters)
         {
-            var result = await GradeChapterAsync(gradedRepo, chapter, options, manifest, cuda, progress, cancel).ConfigureAwait(false);
+            var result = await GradeChapterAsync(gradedRepo, chapter, builds[chapter.Id], chapters.Count, options, manifest, cuda, progress, cancel)
+                .ConfigureAwait(false);
             if (!options.ShowHidden) result = HiddenTests.Mask(result);
             results.Add(result);
             progress.ChapterFinished(result);
@@ -71,23 +74,23 @@ public static class Grading
         };
     }
 
-    static async Task<ChapterResult> GradeChapterAsync(string repo, Chapter chapter, GradeOptions options, TestManifest? manifest,
-        bool cuda, IGradingProgress progress, CancellationToken cancel)
+    /// <param name="build">The chapter's build (all chapters build at once); its time counts a share to each of the <paramref name="builtTogether"/> chapters.</param>
+    static async Task<ChapterResult> GradeChapterAsync(string repo, Chapter chapter, Builder.Outcome build, int builtTogether, GradeOptions options,
+        TestManifest? manifest, bool cuda, IGradingProgress progress, CancellationToken cancel)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        progress.ChapterStarted(chapter, "building");
+        var buildShare = build.Duration / Math.Max(1, builtTogether);
         var listed = manifest?.Tests.GetValueOrDefault(chapter.Id);
         // The learner's files are checked, and built (the build's analyzer has its own findings):
         // a chapter with a finding of either kind is a build error, and nothing of it runs.
         var rejected = LearnerCode.Check(repo, chapter, options.Track);
-        var build = await Builder.BuildAsync(repo, chapter, options, cancel).ConfigureAwait(false);
         if (rejected.Count > 0) build = build with { Succeeded = false, Errors = [.. rejected, .. build.Errors], Problem = null };
         if (!build.Succeeded)
         {
             var tests = (listed ?? []).Select(t => Scope(NotRun(t.Key, t.Value, "the chapter did not build"))).ToList();
             return Summarise(chapter, tests, ChapterStatus.BuildError,
                 build.Problem ?? $"the chapter does not compile ({build.Errors.Count} error{(build.Errors.Count == 1 ? "" : "s")})",
-                watch.Elapsed, build.Errors);
+                buildShare + watch.Elapsed, build.Errors);
         }
 
         progress.ChapterStarted(chapter, "testing");
@@ -110,7 +113,7 @@ public static class Grading
             : (ChapterStatus.Tampered, "the test process reported results that contradict each other, so some were forged; " +
                $"the tests concerned score 0: {string.Join("; ", run.Contradictions.Take(3))}{(run.Contradictions.Count > 3 ? $" (and {run.Contradictions.Count - 3} more)" : "")}"
                + (run.Message is { } m ? $". Also: {m}" : ""));
-        return Summarise(chapter, results.Select(Scope).ToList(), status, message, watch.Elapsed, []) with { IgnoredTests = ignored };
+        return Summarise(chapter, results.Select(Scope).ToList(), status, message, buildShare + watch.Elapsed, []) with { IgnoredTests = ignored };
 
         // Step and GPU-only come from the manifest where it knows them; a GPU-only test on a machine
         // without CUDA is "not counted here" (MachineScope).

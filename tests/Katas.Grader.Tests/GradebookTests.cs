@@ -74,7 +74,7 @@ public sealed class GradebookTests : IDisposable
         var output = Path.Combine(_class, "gradebook");
         var options = new GradeOptions
         {
-            TrustedTests = _trusted.Root, Chapters = ["2"], Timeout = TimeSpan.FromSeconds(60), ExtraTests = HiddenTests,
+            TrustedTests = _trusted.Root, Chapters = ["2"], Timeout = TimeSpan.FromSeconds(20), ExtraTests = HiddenTests,
         };
 
         var runsBefore = Directory.GetDirectories(Path.GetTempPath(), "katas-grade-many-*");

@@ -30,8 +30,9 @@ public class PiecesTests
         ], "/repo");
 
         errors.Count.ShouldBe(2, "the same error reported twice is shown once");
-        errors[0].ToString().ShouldBe("exercises/01-A/Net.cs(12,5): CS1002: ; expected");
-        errors[1].Code.ShouldBe("NU1101");
+        errors[0].Error.ToString().ShouldBe("exercises/01-A/Net.cs(12,5): CS1002: ; expected");
+        errors[0].Project.ShouldBe("exercises/01-A/A.csproj", "a build of several chapters gives each its own errors");
+        errors[1].Error.Code.ShouldBe("NU1101");
     }
 
     [Fact]

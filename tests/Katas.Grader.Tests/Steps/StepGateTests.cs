@@ -31,11 +31,11 @@ public class StepGateTests
         var gated = StepGate.Apply(Stub, Solution);
 
         gated.Steps.ShouldBe([2, 3, 4, 5]);
-        gated.Source.ShouldContain("""public Net(int n) : base("net") { if (""");
-        gated.Source.ShouldContain("< 2) throw new global::System.NotImplementedException(\"TODO 2: closed by the step walk\"); Layers = n; }");
-        gated.Source.ShouldContain("< 3) throw new global::System.NotImplementedException(\"TODO 3: closed by the step walk\"); return x * 2; }");
+        gated.Source.ShouldContain("""public Net(int n) : base("net") { if (global::Katas.StepWalk.Gate.IsClosed(2)) throw""");
+        gated.Source.ShouldContain("IsClosed(2)) throw new global::System.NotImplementedException(\"TODO 2: closed by the step walk\"); Layers = n; }");
+        gated.Source.ShouldContain("IsClosed(3)) throw new global::System.NotImplementedException(\"TODO 3: closed by the step walk\"); return x * 2; }");
         gated.Source.ShouldContain("public int Forward(int x, int y) => x + y; // given");
-        gated.Source.ShouldContain("public int Size { get { if (");
+        gated.Source.ShouldContain("public int Size { get { if (global::Katas.StepWalk.Gate.IsClosed(4)) throw");
         gated.Source.ShouldContain("\"TODO 5: closed by the step walk\"); Console.WriteLine(s); }", customMessage: "a void member does not return its expression");
     }
 

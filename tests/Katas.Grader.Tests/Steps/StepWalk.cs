@@ -5,23 +5,57 @@ using Katas.Kit;
 namespace Katas.Grader.Tests.Steps;
 
 /// <summary>
-/// Walks a chapter's README steps on the solutions track: one build in which every member a stub
-/// leaves to step n is gated (<see cref="StepGate"/>), then, for each step k, the chapter's
-/// [Step(k)] tests run with the gate at k: steps 1..k done as the solution does them, the later
-/// ones still stubs. Each test runs once, in the state its step promises; the cost is one build
-/// and about one run of the chapter's tests, plus a test-process start per step.
+/// Walks the chapters' README steps on the solutions track: every member a stub leaves to step n
+/// is gated (<see cref="StepGate"/>), the gated chapters are built together (one `dotnet build`),
+/// then each chapter's tests run once, in step order, each test with the gate at its own step:
+/// steps 1..k done as the solution does them, the later ones still stubs. The last step's tests
+/// are left out: with every step open the gated build is the solution, which the chapter's own
+/// test project runs in the same test command. The cost: one build, one test process per chapter.
 /// </summary>
-public static class StepWalk
+public sealed class StepWalk : IAsyncLifetime
 {
     public sealed record Outcome(string Test, int Step, string Result, string? Message);
 
-    public sealed record Report(string Chapter, IReadOnlyList<int> ReadmeSteps, IReadOnlyList<int> GatedSteps, IReadOnlyList<Outcome> Tests);
-
-    public static async Task<Report> RunAsync(string repo, Chapter chapter, CancellationToken cancel)
+    public sealed record Report(string Chapter, IReadOnlyList<int> ReadmeSteps, IReadOnlyList<int> GatedSteps, IReadOnlyList<Outcome> Tests)
     {
-        var solutions = Path.Combine(repo, "solutions", chapter.Id);
-        var gatedDir = Path.Combine(repo, "artifacts", "katas", "steps", chapter.Id);
-        if (Directory.Exists(gatedDir)) Directory.Delete(gatedDir, recursive: true);
+        /// <summary>The step whose tests the walk leaves to the chapter's own run (every step is open there).</summary>
+        public int LastStep => ReadmeSteps.Count == 0 ? 0 : ReadmeSteps.Max();
+    }
+
+    static string Repo => FixtureCourse.Repo;
+
+    /// <summary>Where the gated copies of the solutions go: the build's solutions root (KataSolutionRoot).</summary>
+    static string GatedRoot => Path.Combine(Repo, "artifacts", "katas", "steps") + Path.DirectorySeparatorChar;
+
+    readonly Dictionary<string, IReadOnlyList<int>> _gatedSteps = [];
+    readonly Dictionary<string, string> _problems = [];
+    IReadOnlyDictionary<string, Builder.Outcome> _builds = new Dictionary<string, Builder.Outcome>();
+
+    public async ValueTask InitializeAsync()
+    {
+        var cancel = TestContext.Current.CancellationToken;
+        if (Directory.Exists(GatedRoot)) Directory.Delete(GatedRoot, recursive: true);
+        var chapters = Chapter.All(Repo);
+        foreach (var chapter in chapters)
+        {
+            try { _gatedSteps[chapter.Id] = await GateAsync(chapter, cancel); }
+            catch (InvalidOperationException e) { _problems[chapter.Id] = e.Message; }
+        }
+        _builds = await Builder.BuildAllAsync(Repo, [.. chapters.Where(c => _gatedSteps.ContainsKey(c.Id))],
+            new GradeOptions { Track = "solutions" }, cancel, new Dictionary<string, string>
+            {
+                ["KataSolutionRoot"] = GatedRoot, ["ArtifactsPivots"] = "debug_steps",
+                ["TreatWarningsAsErrors"] = "false", ["RunAnalyzers"] = "false",
+            });
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    // The solution's files with the stub's TODO members gated, and the generated gate beside them.
+    static async Task<IReadOnlyList<int>> GateAsync(Chapter chapter, CancellationToken cancel)
+    {
+        var solutions = Path.Combine(Repo, "solutions", chapter.Id);
+        var gatedDir = Path.Combine(GatedRoot, chapter.Id);
         var gatedSteps = new SortedSet<int>();
         foreach (var file in Directory.EnumerateFiles(solutions, "*.cs", SearchOption.AllDirectories))
         {
@@ -34,37 +68,33 @@ public static class StepWalk
             gatedSteps.UnionWith(gated.Steps);
             await File.WriteAllTextAsync(target, gated.Source, cancel);
         }
-
-        var assembly = await BuildAsync(repo, chapter, gatedDir, cancel);
-        var readmeSteps = Hints.ReadmeSteps(chapter);
-        var outcomes = new List<Outcome>();
-        foreach (var step in readmeSteps)
-        {
-            var xml = Path.Combine(gatedDir, $"step-{step}.xml");
-            var env = new Dictionary<string, string?> { [StepGate.Variable] = step.ToString(System.Globalization.CultureInfo.InvariantCulture), ["KATAS_DEVICE"] = "cpu" };
-            await ProcessRunner.RunAsync("dotnet", [assembly, "-trait", $"Step={step}", "-xml", xml, "-noColor", "-noLogo"], repo, env,
-                TimeSpan.FromMinutes(10), _ => { }, cancel).ConfigureAwait(false);
-            if (!File.Exists(xml)) { outcomes.Add(new("(the test process wrote no results)", step, "Fail", null)); continue; }
-            outcomes.AddRange(XDocument.Load(xml).Descendants("test").Select(t => new Outcome(
-                (string?)t.Attribute("name") ?? "?", step, (string?)t.Attribute("result") ?? "?",
-                t.Element("failure")?.Element("message")?.Value ?? t.Element("reason")?.Value)));
-        }
-        return new(chapter.Id, readmeSteps, [.. gatedSteps], outcomes);
+        await File.WriteAllTextAsync(Path.Combine(gatedDir, "StepWalkGate.g.cs"), StepGate.GateSource, cancel);
+        return [.. gatedSteps];
     }
 
-    static async Task<string> BuildAsync(string repo, Chapter chapter, string gatedDir, CancellationToken cancel)
+    /// <summary>Runs the chapter's gated tests, all but the last step's, in one process.</summary>
+    public async Task<Report> RunAsync(Chapter chapter, CancellationToken cancel)
     {
-        var output = new List<string>();
-        var outcome = await ProcessRunner.RunAsync("dotnet",
-            ["build", chapter.Project, "-nologo", "-v:q", "-clp:NoSummary", "-nodeReuse:false",
-             "-p:KataTrack=solutions", $"-p:KataSolutionDir={gatedDir}{Path.DirectorySeparatorChar}", "-p:ArtifactsPivots=debug_steps",
-             "-p:TreatWarningsAsErrors=false", "-p:RunAnalyzers=false", "-t:Build", "-getProperty:TargetPath"],
-            repo, null, TimeSpan.FromMinutes(10), line => { lock (output) output.Add(line); }, cancel, drainAfterExit: TimeSpan.FromSeconds(1))
-            .ConfigureAwait(false);
-        string? target;
-        lock (output) target = output.LastOrDefault(l => l.Trim().EndsWith(".dll", StringComparison.OrdinalIgnoreCase))?.Trim();
-        if (outcome.ExitCode != 0 || target is null || !File.Exists(target))
-            throw new InvalidOperationException($"the gated build of {chapter.Id} failed:\n{string.Join('\n', output.TakeLast(20))}\n{outcome.StandardError}");
-        return target;
+        if (_problems.TryGetValue(chapter.Id, out var problem)) throw new InvalidOperationException($"{chapter.Id} cannot be gated: {problem}");
+        var build = _builds[chapter.Id];
+        if (!build.Succeeded)
+            throw new InvalidOperationException($"the gated build of {chapter.Id} failed: {build.Problem}\n{string.Join('\n', build.Errors.Take(20))}");
+
+        var readmeSteps = Hints.ReadmeSteps(chapter);
+        var xml = Path.Combine(GatedRoot, chapter.Id, "steps.xml");
+        var env = new Dictionary<string, string?> { ["KATAS_DEVICE"] = "cpu" };
+        string[] args = [build.TestAssembly!, "-xml", xml, "-noColor", "-noLogo"];
+        if (readmeSteps.Count > 0)
+            args = [.. args, "-trait-", $"Step={readmeSteps.Max().ToString(System.Globalization.CultureInfo.InvariantCulture)}"];
+        await ProcessRunner.RunAsync("dotnet", args, Repo, env, TimeSpan.FromMinutes(10), _ => { }, cancel).ConfigureAwait(false);
+        IReadOnlyList<Outcome> outcomes = !File.Exists(xml) ? [new("(the test process wrote no results)", 0, "Fail", null)]
+            : [.. XDocument.Load(xml).Descendants("test").Select(t => new Outcome(
+                (string?)t.Attribute("name") ?? "?", StepOf(t), (string?)t.Attribute("result") ?? "?",
+                t.Element("failure")?.Element("message")?.Value ?? t.Element("reason")?.Value))];
+        return new(chapter.Id, readmeSteps, _gatedSteps[chapter.Id], outcomes);
     }
+
+    static int StepOf(XElement test) =>
+        test.Element("traits")?.Elements("trait").FirstOrDefault(t => (string?)t.Attribute("name") == "Step")?.Attribute("value") is { } v
+            ? int.Parse(v.Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
 }
