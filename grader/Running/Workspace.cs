@@ -24,8 +24,12 @@ public sealed class Workspace : IDisposable
     /// <summary>The workspace's repository root (has exercises/, like any copy of the katas).</summary>
     public string Root { get; }
 
-    /// <summary>Where the workspace of a submission goes: one folder per submission path, outside it.</summary>
-    public static string FolderFor(string submission)
+    /// <summary>
+    /// Where the workspaces of a submission go, outside it: this prefix (named after the submission's
+    /// path) and a suffix of their own, so that two gradings of one submission at once (a watch and a
+    /// grade, two CI jobs) never share, or delete, each other's workspace.
+    /// </summary>
+    public static string PrefixFor(string submission)
     {
         var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(submission))))[..16];
         return Path.Combine(Path.GetTempPath(), "katas-workspaces", id);
@@ -39,7 +43,7 @@ public sealed class Workspace : IDisposable
         trusted = Path.GetFullPath(trusted);
         if (!Directory.Exists(Path.Combine(trusted, "exercises")))
             throw new GraderException($"--trusted-tests {trusted}: not a copy of the katas (it has no exercises/ folder).");
-        var root = Path.GetFullPath(into ?? FolderFor(submission));
+        var root = Path.GetFullPath(into ?? $"{PrefixFor(submission)}-{Guid.NewGuid():N}"[..(PrefixFor(submission).Length + 9)]);
         if (IsUnder(root, submission))
             throw new GraderException($"The grading workspace {root} would lie inside the submission {submission}, whose files " +
                                       "(NuGet.config, Directory.Build.*) could then change the build: set TMPDIR to a folder outside it.");

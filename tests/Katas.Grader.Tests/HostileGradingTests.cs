@@ -135,9 +135,10 @@ public sealed partial class HostileGradingTests(HostileGrading hostile) : IClass
     [Fact]
     public void The_workspace_is_outside_the_submission_and_gone_after_grading()
     {
-        var workspace = Workspace.FolderFor(hostile.SubmissionRoot);
-        workspace.ShouldNotStartWith(hostile.SubmissionRoot);
-        Directory.Exists(workspace).ShouldBeFalse();
+        var workspaces = Workspace.PrefixFor(hostile.SubmissionRoot);
+        workspaces.ShouldNotStartWith(hostile.SubmissionRoot);
+        var parent = Path.GetDirectoryName(workspaces)!;
+        (Directory.Exists(parent) ? Directory.GetDirectories(parent, Path.GetFileName(workspaces) + "*") : []).ShouldBeEmpty();
         Should.Throw<GraderException>(() => Workspace.Prepare(hostile.SubmissionRoot, hostile.TrustedRoot, null,
             into: Path.Combine(hostile.SubmissionRoot, "artifacts", "ws"))).Message.ShouldContain("inside the submission");
     }
