@@ -123,13 +123,13 @@ public class PyTorchFileTests
     [Fact]
     public void PyTorch_loads_what_is_written_here()
     {
-        var python = PythonWithTorch.Find();
-        Assert.SkipWhen(python is null, PythonWithTorch.SkipReason);
+        var python = PythonForTests.Find();
+        Assert.SkipWhen(python is null, PythonForTests.SkipReason);
         using var folder = new TempFolder("katas-kit-");
         File.WriteAllBytes(folder.File("from-csharp.pt"), Saved(Expected()));
         File.WriteAllBytes(folder.File("from-csharp-zip64.pt"), Saved(Expected(), zip64Threshold: 0));
 
-        var (code, output) = PythonWithTorch.Run(python!, Path.Combine(Fixtures, "torch_files.py"), "check",
+        var (code, output) = PythonForTests.Run(python!, Path.Combine(Fixtures, "torch_files.py"), "check",
             folder.File("from-csharp.pt"), folder.File("from-csharp-zip64.pt"));
 
         code.ShouldBe(0, $"torch.load reads both files and finds every tensor equal:\n{output}");

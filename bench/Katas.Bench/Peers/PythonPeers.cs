@@ -13,28 +13,16 @@ public sealed record PeerReport(string Python, string PythonVersion, string Torc
 /// </summary>
 public static class PythonPeers
 {
-    public const string Variable = "KATAS_PYTHON";
+    public const string Variable = PythonWithTorch.Variable;
 
     /// <summary>
     /// The Python to run the peers: the one asked for (--python, else KATAS_PYTHON), which must
-    /// import torch; else the first of python3, /usr/bin/python3, python that does.
+    /// import torch; else the first of python3, /usr/bin/python3, python that does (Kit's <see cref="PythonWithTorch"/>).
     /// </summary>
-    public static string Find(string? requested)
-    {
-        requested = string.IsNullOrWhiteSpace(requested) ? Environment.GetEnvironmentVariable(Variable) : requested;
-        var candidates = string.IsNullOrWhiteSpace(requested) ? new[] { "python3", "/usr/bin/python3", "python" } : [requested];
-        var tried = new List<string>();
-        foreach (var python in candidates)
-        {
-            var (code, output) = Execute(python, ["-c", "import torch; print(torch.__version__)"], TimeSpan.FromMinutes(1));
-            if (code == 0) return python;
-            tried.Add($"{python}: {Last(output)}");
-        }
-        throw new BenchException(
+    public static string Find(string? requested) =>
+        PythonWithTorch.Find(requested, out var tried) ?? throw new BenchException(
             "No Python with PyTorch was found, so the peers cannot run. Tried " + string.Join("; ", tried) + ". " +
-            "Install PyTorch (Debian/Ubuntu: sudo apt-get install python3-torch; elsewhere: pip install torch) " +
-            $"or point --python (or {Variable}) at a Python that has it.");
-    }
+            $"Install PyTorch ({PythonWithTorch.HowToInstall}) or point --python (or {Variable}) at a Python that has it.");
 
     /// <summary>Runs one peer script for <paramref name="workloads"/> (names it knows).</summary>
     public static PeerReport Run(string python, string script, IReadOnlyList<string> workloads, Settings settings, string mnistFolder)
@@ -60,7 +48,7 @@ public static class PythonPeers
                 ["OPENBLAS_NUM_THREADS"] = "1",
                 ["MKL_NUM_THREADS"] = "1",
             };
-            var (code, log) = Execute(python, arguments, TimeSpan.FromMinutes(60), environment);
+            var (code, log) = PythonWithTorch.Run(python, arguments, TimeSpan.FromMinutes(60), environment);
             if (code != 0 || !File.Exists(output))
                 throw new BenchException($"The Python peer {script} failed (exit code {code}):{Environment.NewLine}{Tail(log)}");
             return Parse(python, File.ReadAllText(output), script);
@@ -88,28 +76,6 @@ public static class PythonPeers
             throw new BenchException($"The Python peer {source} wrote results this bench cannot read ({e.Message}).");
         }
     }
-
-    /// <summary>Runs a program through Kit's ProcessRunner; a program that cannot start reads as exit code -1.</summary>
-    static (int Code, string Output) Execute(string program, IEnumerable<string> arguments, TimeSpan limit,
-        IReadOnlyDictionary<string, string?>? environment = null)
-    {
-        var output = new List<string>();
-        try
-        {
-            var outcome = ProcessRunner.RunAsync(program, arguments, Directory.GetCurrentDirectory(), environment, limit,
-                line => { lock (output) output.Add(line); }, CancellationToken.None).GetAwaiter().GetResult();
-            lock (output)
-                return outcome.TimedOut
-                    ? (-1, $"{program} ran longer than {limit.TotalMinutes:0} minutes and was stopped.")
-                    : (outcome.ExitCode, string.Join('\n', output) + '\n' + outcome.StandardError);
-        }
-        catch (System.ComponentModel.Win32Exception e) // no such program
-        {
-            return (-1, e.Message);
-        }
-    }
-
-    static string Last(string output) => output.Trim().Split('\n').LastOrDefault()?.Trim() ?? "";
 
     static string Tail(string log) => string.Join(Environment.NewLine, log.TrimEnd().Split('\n').TakeLast(20));
 }
