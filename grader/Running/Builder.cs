@@ -15,9 +15,6 @@ public static partial class Builder
     /// <param name="Duration">The whole build's time (shared by the chapters built together).</param>
     public sealed record Outcome(bool Succeeded, IReadOnlyList<BuildError> Errors, string? Problem, TimeSpan Duration, string? TestAssembly = null);
 
-    public static async Task<Outcome> BuildAsync(string repo, Chapter chapter, GradeOptions options, CancellationToken cancel) =>
-        (await BuildAllAsync(repo, [chapter], options, cancel).ConfigureAwait(false))[chapter.Id];
-
     /// <summary>Builds the chapters together; one outcome per chapter id.</summary>
     /// <param name="properties">More global properties for the build (the step walk's gated sources, say).</param>
     public static async Task<IReadOnlyDictionary<string, Outcome>> BuildAllAsync(string repo, IReadOnlyList<Chapter> chapters, GradeOptions options,
@@ -55,22 +52,23 @@ public static partial class Builder
         var assemblies = (File.Exists(built) ? File.ReadAllLines(built) : [])
             .Select(l => l.Split('|')).Where(p => p.Length == 2)
             .ToDictionary(p => Path.GetFullPath(p[0]), p => p[1].Trim(), StringComparer.Ordinal);
+        // Errors by the project they were reported for; those of no chapter (the Kit, the restore)
+        // are what stopped a chapter that has none of its own.
+        string? FullPath(string? project) => project is null ? null : Path.GetFullPath(Path.Combine(repo, project));
+        var byProject = errors.ToLookup(e => FullPath(e.Project), StringComparer.Ordinal);
+        var chapterPaths = chapters.Select(c => Path.GetFullPath(c.Project)).ToHashSet(StringComparer.Ordinal);
+        var others = errors.Where(e => FullPath(e.Project) is not { } p || !chapterPaths.Contains(p)).Select(e => e.Error).Distinct().ToList();
         var results = new Dictionary<string, Outcome>(StringComparer.Ordinal);
         foreach (var chapter in chapters)
         {
-            var own = errors.Where(e => e.Project is { } p && Path.GetFullPath(Path.Combine(repo, p)) == Path.GetFullPath(chapter.Project))
-                .Select(e => e.Error).ToList();
-            if (own.Count == 0 && assemblies.TryGetValue(Path.GetFullPath(chapter.Project), out var target) && File.Exists(target))
-            {
+            var path = Path.GetFullPath(chapter.Project);
+            var own = byProject[path].Select(e => e.Error).ToList();
+            if (own.Count == 0 && assemblies.TryGetValue(path, out var target) && File.Exists(target))
                 results[chapter.Id] = new(true, [], null, outcome.Duration, target);
-                continue;
-            }
-            // Not built: its own errors, or else what broke the build before it (the Kit, the restore).
-            var others = errors.Where(e => e.Project is null || !chapters.Any(c => Path.GetFullPath(Path.Combine(repo, e.Project)) == Path.GetFullPath(c.Project)))
-                .Select(e => e.Error).Distinct().ToList();
-            results[chapter.Id] = own.Count > 0 ? new(false, own, null, outcome.Duration)
-                : others.Count > 0 ? new(false, others, null, outcome.Duration)
-                : new(false, [], "the build failed: " + Tail(outcome.StandardError.Length > 0 ? outcome.StandardError : Lines(output)), outcome.Duration);
+            else
+                results[chapter.Id] = own.Count > 0 ? new(false, own, null, outcome.Duration)
+                    : others.Count > 0 ? new(false, others, null, outcome.Duration)
+                    : new(false, [], "the build failed: " + Tail(outcome.StandardError.Length > 0 ? outcome.StandardError : Lines(output)), outcome.Duration);
         }
         return results;
     }

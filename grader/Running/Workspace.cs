@@ -43,7 +43,7 @@ public sealed class Workspace : IDisposable
         trusted = Path.GetFullPath(trusted);
         if (!Directory.Exists(Path.Combine(trusted, "exercises")))
             throw new GraderException($"--trusted-tests {trusted}: not a copy of the katas (it has no exercises/ folder).");
-        var root = Path.GetFullPath(into ?? $"{PrefixFor(submission)}-{Guid.NewGuid():N}"[..(PrefixFor(submission).Length + 9)]);
+        var root = Path.GetFullPath(into ?? $"{PrefixFor(submission)}-{Guid.NewGuid().ToString("N")[..8]}");
         if (IsUnder(root, submission))
             throw new GraderException($"The grading workspace {root} would lie inside the submission {submission}, whose files " +
                                       "(NuGet.config, Directory.Build.*) could then change the build: set TMPDIR to a folder outside it.");

@@ -20,7 +20,7 @@ internal sealed class FixtureCourse : IDisposable
         Copy(Source, Root);
         foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
             File.WriteAllText(Path.Combine(Root, file),
-                $"<Project>\n  <Import Project=\"{Path.Combine(Repo, file)}\" />\n</Project>\n");
+                $"<Project>\n  <Import Project=\"{Path.Combine(Repo, file)}\" />\n{(file == "Directory.Build.props" ? OwnOutputs : "")}</Project>\n");
         // The repository's analyzer settings (learners' files only) and package sources.
         foreach (var file in new[] { ".editorconfig", "NuGet.config" })
             File.Copy(Path.Combine(Repo, file), Path.Combine(Root, file), overwrite: true);
@@ -30,6 +30,11 @@ internal sealed class FixtureCourse : IDisposable
     }
 
     public string Root { get; }
+
+    // Each copy (and each workspace graded from it) builds into its own artifacts/, as a real copy of
+    // the course does. Shared with the repository's, a copy could run the assembly another copy
+    // built: File.Copy keeps the sources' time stamps, so MSBuild would see nothing to compile.
+    const string OwnOutputs = "  <PropertyGroup>\n    <ArtifactsPath>$(MSBuildThisFileDirectory)artifacts</ArtifactsPath>\n  </PropertyGroup>\n";
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 
