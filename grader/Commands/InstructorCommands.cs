@@ -125,14 +125,15 @@ public sealed class GradeManyCommand : AsyncCommand<GradeManyCommand.Settings>
             }).ConfigureAwait(false);
 
         var max = outcome!.Course.Score.MaxPoints;
-        var table = new Table().RoundedBorder().AddColumn("Student").AddColumn("Points").AddColumn("Flags");
+        var table = new Table().RoundedBorder().AddColumn("Student").AddColumn("Points").AddColumn("Flags").AddColumn("Same code as");
         foreach (var row in outcome.Rows)
             table.AddRow(Markup.Escape(row.Student),
                 row.Result is { } r ? $"{r.Score.Points} / {max}" : $"– / {max}",
-                Markup.Escape(string.Join(", ", row.Flags) + (row.Error is null ? "" : ": " + row.Error)));
+                Markup.Escape(string.Join(", ", row.Flags) + (row.Error is null ? "" : ": " + row.Error)),
+                Markup.Escape(row.SameCodeAs ?? ""));
         console.Write(table);
         console.MarkupLine($"[green]wrote {Markup.Escape(Path.Combine(output, "gradebook.csv"))}[/] and one JSON per graded student " +
-                           $"({outcome.Rows.Count} rows in {watch.Elapsed.TotalMinutes:0.0} min)");
+                           $"({outcome.Rows.Count} rows, {outcome.Gradings} distinct codes graded, in {watch.Elapsed.TotalMinutes:0.0} min)");
         return 0;
     }
 }

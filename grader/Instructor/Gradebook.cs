@@ -14,14 +14,21 @@ namespace Katas.Grader.Instructor;
 /// the submissions (<see cref="GradingRun"/>); writes each student's JSON and a CSV gradebook.
 /// Every student is scored out of the same maximum: the course's own stubs are graded first, and
 /// each student's chapters are measured against that list of tests, whatever happened to the
-/// build. An entry that breaks anything is a flagged row, never the end of the batch.
+/// build. An entry that breaks anything is a flagged row, never the end of the batch. Entries whose
+/// code is the same byte for byte (untouched stubs, the same zip handed in twice) are graded once
+/// and get the same result: same code, same grade, and the row says whose code it is.
 /// </summary>
 public static class Gradebook
 {
     /// <param name="Problem">For an entry that could not be graded: its flag (not-a-submission, bad-zip, grader-error).</param>
     /// <param name="UnknownTests">Tests the student's build ran that the course does not have (they earn nothing).</param>
-    public sealed record Row(string Student, GradeResult? Result, string? Error, string? Problem = null, int UnknownTests = 0)
+    /// <param name="SameCodeAs">The first entry (in name order) whose code is this one's byte for byte, or
+    /// <see cref="CourseStubs"/> for code that is the course's own stubs; null when the code is its own.</param>
+    public sealed record Row(string Student, GradeResult? Result, string? Error, string? Problem = null, int UnknownTests = 0, string? SameCodeAs = null)
     {
+        /// <summary>The digest of the graded code (<see cref="GradingRun.CodeDigest"/>), for entries that were graded.</summary>
+        internal string? Code { get; init; }
+
         public IReadOnlyList<string> Flags => Result is null ? [Problem ?? "grader-error"] :
         [
             .. Result.Tamper.Tampered ? new[] { "tampered-tests" } : [],
@@ -32,8 +39,12 @@ public static class Gradebook
         ];
     }
 
+    /// <summary>What <see cref="Row.SameCodeAs"/> says of code that is the course's stubs, untouched.</summary>
+    public const string CourseStubs = "(course stubs)";
+
     /// <summary>The class's results, and the course's own (its stubs): the maximum of every chapter.</summary>
-    public sealed record Outcome(IReadOnlyList<Row> Rows, GradeResult Course);
+    /// <param name="Gradings">How many builds and test runs it took, the course's own included.</param>
+    public sealed record Outcome(IReadOnlyList<Row> Rows, GradeResult Course, int Gradings);
 
     public static async Task<Outcome> GradeAllAsync(string submissions, GradeOptions options, string output, int parallel,
         Action<Row>? onStudent, CancellationToken cancel)
@@ -57,7 +68,10 @@ public static class Gradebook
             DataDirectory = options.DataDirectory ?? Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.DirectoryVariable)
                 ?? Path.Combine(course, "data", "cache"),
         };
-        var reference = await Grading.RunAsync(run.Load(0, null), laneOptions, null, cancel).ConfigureAwait(false);
+        var gradings = new Gradings();
+        var referenceLane = run.Load(0, null);
+        var referenceCode = run.CodeDigest(0);
+        var reference = await gradings.GetAsync(referenceCode, () => Grading.RunAsync(referenceLane, laneOptions, null, cancel)).ConfigureAwait(false);
         if (reference.Chapters.FirstOrDefault(c => c.Status == ChapterStatus.BuildError) is { } broken)
             throw new GraderException($"grade-many: the course itself does not build ({broken.Id}: {broken.Message ?? string.Join("; ", broken.BuildErrors)}); " +
                                       "fix it (or the hidden tests) first.");
@@ -71,17 +85,36 @@ public static class Gradebook
             var lane = await lanes.Reader.ReadAsync(cancel).ConfigureAwait(false);
             try
             {
-                rows[i] = await GradeOneAsync(entry, run, lane, laneOptions, reference, manifest, course, output, options.ShowHidden, cancel)
+                rows[i] = await GradeOneAsync(entry, run, lane, gradings, laneOptions, reference, manifest, course, output, options.ShowHidden, cancel)
                     .ConfigureAwait(false);
                 onStudent?.Invoke(rows[i]);
             }
             finally { lanes.Writer.TryWrite(lane); }
         })).ConfigureAwait(false);
+        // Named after the first entry with that code in name order, whatever order the lanes finished in.
+        var firsts = new Dictionary<string, string>(StringComparer.Ordinal) { [referenceCode] = CourseStubs };
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i].Code is not { } code) continue;
+            if (firsts.TryGetValue(code, out var first)) rows[i] = rows[i] with { SameCodeAs = first };
+            else firsts[code] = rows[i].Student;
+        }
         AtomicFile.WriteAllText(Path.Combine(output, "gradebook.csv"), Csv(rows, reference));
-        return new Outcome(rows, reference);
+        return new Outcome(rows, reference, gradings.Count);
     }
 
-    static async Task<Row> GradeOneAsync(Submissions.Entry entry, GradingRun run, int lane, GradeOptions options, GradeResult reference,
+    /// <summary>One grading per distinct code: the entries that share it (in any lane, at any time) await the same one.</summary>
+    sealed class Gradings
+    {
+        readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<GradeResult>>> _byCode = new(StringComparer.Ordinal);
+
+        public int Count => _byCode.Count;
+
+        public Task<GradeResult> GetAsync(string code, Func<Task<GradeResult>> grade) =>
+            _byCode.GetOrAdd(code, _ => new Lazy<Task<GradeResult>>(grade)).Value;
+    }
+
+    static async Task<Row> GradeOneAsync(Submissions.Entry entry, GradingRun run, int lane, Gradings gradings, GradeOptions options, GradeResult reference,
         TestManifest? manifest, string course, string output, bool showHidden, CancellationToken cancel)
     {
         string folder;
@@ -97,7 +130,9 @@ public static class Gradebook
 
         try
         {
-            var graded = await Grading.RunAsync(run.Load(lane, root), options, null, cancel).ConfigureAwait(false);
+            var workspace = run.Load(lane, root);
+            var code = run.CodeDigest(lane);
+            var graded = await gradings.GetAsync(code, () => Grading.RunAsync(workspace, options, null, cancel)).ConfigureAwait(false);
             var (result, unknown) = Align(graded, reference);
             result = result with
             {
@@ -106,7 +141,7 @@ public static class Gradebook
                 Chapters = showHidden ? result.Chapters : result.Chapters.Select(HiddenTests.Mask).ToList(),
             };
             JsonResults.Write(result, Path.Combine(output, entry.Student + ".json"));
-            return new Row(entry.Student, result, null, UnknownTests: unknown);
+            return new Row(entry.Student, result, null, UnknownTests: unknown) { Code = code };
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
         {
@@ -155,7 +190,7 @@ public static class Gradebook
     {
         static string N(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
         var csv = new StringBuilder();
-        string[] header = ["student", "commit", .. course.Chapters.SelectMany(c => new[] { c.Id, c.Id + " max" }), "total", "max", "percent", "flags", "error"];
+        string[] header = ["student", "commit", .. course.Chapters.SelectMany(c => new[] { c.Id, c.Id + " max" }), "total", "max", "percent", "flags", "error", "same code as"];
         csv.AppendLine(string.Join(",", header.Select(Field)));
         foreach (var row in rows)
         {
@@ -170,6 +205,7 @@ public static class Gradebook
             cells.Add(row.Result is { } s && course.Score.MaxPoints > 0 ? (100.0 * s.Score.Points / course.Score.MaxPoints).ToString("0.0", CultureInfo.InvariantCulture) : "");
             cells.Add(string.Join(";", row.Flags));
             cells.Add(row.Error ?? "");
+            cells.Add(row.SameCodeAs ?? "");
             csv.AppendLine(string.Join(",", cells.Select(Field)));
         }
         return csv.ToString();

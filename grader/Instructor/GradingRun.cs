@@ -65,6 +65,24 @@ public sealed class GradingRun : IDisposable
     }
 
     /// <summary>
+    /// A digest of what a lane's build and tests read that differs between students: every file of
+    /// its exercises/ (the rest is the trusted course, the same for everyone). Two lanes with the
+    /// same digest build the same assemblies and run the same tests.
+    /// </summary>
+    public string CodeDigest(int lane)
+    {
+        var exercises = Path.Combine(Lane(lane), "exercises");
+        using var digest = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var file in Files(exercises).Select(f => (Relative: Path.GetRelativePath(exercises, f).Replace('\\', '/'), Full: f))
+                     .OrderBy(f => f.Relative, StringComparer.Ordinal))
+        {
+            digest.AppendData(System.Text.Encoding.UTF8.GetBytes(file.Relative + "\0"));
+            digest.AppendData(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file.Full)));
+        }
+        return Convert.ToHexStringLower(digest.GetHashAndReset());
+    }
+
+    /// <summary>
     /// Makes <paramref name="to"/> hold exactly the included files of <paramref name="from"/>: a file
     /// whose bytes are unchanged is left alone (its time stamp too), others are written, files that
     /// are no longer there are deleted. Skipped folders are neither copied nor deleted.

@@ -8,7 +8,7 @@ namespace Katas.Grader.Tests;
 /// <summary>
 /// `grade-many` over a class of fixture submissions of chapter 2: a clean one (and the same as an
 /// unpacked zip), a partial one, a tampered one, one that does not build, one that hangs, and a
-/// folder that is not a submission at all.
+/// folder that is not a submission at all. Identical code is graded once.
 /// </summary>
 public sealed class GradebookTests : IDisposable
 {
@@ -82,23 +82,25 @@ public sealed class GradebookTests : IDisposable
             TestContext.Current.CancellationToken);
 
         var csv = File.ReadAllLines(Path.Combine(output, "gradebook.csv"));
-        csv[0].ShouldBe("student,commit,02-Partial,02-Partial max,total,max,percent,flags,error");
+        csv[0].ShouldBe("student,commit,02-Partial,02-Partial max,total,max,percent,flags,error,same code as");
         // 6 points of the chapter's tests + 5 of the hidden ones, for everyone, whatever happened.
-        csv.Skip(1).Select(l => string.Join(",", l.Split(',').Take(8))).ShouldBe(
+        csv.Skip(1).Select(l => string.Join(",", l.Split(',').Take(8).Append(l.Split(',')[^1]))).ShouldBe(
         [
-            $"ada,{commit},11,11,11,11,100.0,",
-            "bob,,3,11,3,11,27.3,",          // Twice and the hidden Twice pass on the stub
-            "cy,,3,11,3,11,27.3,tampered-tests",  // graded with the trusted test: the weakened Cube test still fails
-            "cyd,,3,11,3,11,27.3,tampered-tests", // its own manifest does not hide the edit
-            "dee,,0,11,0,11,0.0,build-error",
-            "eve,,0,11,0,11,0.0,timed-out",
-            "fay-zip,,11,11,11,11,100.0,",
-            "gil,,3,11,3,11,27.3,unknown-tests",  // its own [Fact] earns nothing
-            "hal-zipped,,11,11,11,11,100.0,",
-            "ivy,,,11,,11,,bad-zip",
-            "jo-empty,,,11,,11,,not-a-submission",
-            "notes.txt,,,11,,11,,not-a-submission",
+            $"ada,{commit},11,11,11,11,100.0,,",
+            "bob,,3,11,3,11,27.3,,(course stubs)",                // Twice and the hidden Twice pass on the stub
+            "cy,,3,11,3,11,27.3,tampered-tests,(course stubs)",   // graded with the trusted test: the weakened Cube test still fails
+            "cyd,,3,11,3,11,27.3,tampered-tests,(course stubs)",  // its own manifest does not hide the edit
+            "dee,,0,11,0,11,0.0,build-error,",
+            "eve,,0,11,0,11,0.0,timed-out,",
+            "fay-zip,,11,11,11,11,100.0,,ada",
+            "gil,,3,11,3,11,27.3,unknown-tests,",                 // its own [Fact] earns nothing
+            "hal-zipped,,11,11,11,11,100.0,,ada",
+            "ivy,,,11,,11,,bad-zip,",
+            "jo-empty,,,11,,11,,not-a-submission,",
+            "notes.txt,,,11,,11,,not-a-submission,",
         ]);
+        // The same code is built and tested once: the stubs (bob, cy, cyd), ada's (fay, hal), dee's, eve's and gil's.
+        outcome.Gradings.ShouldBe(5);
         outcome.Rows.Single(r => r.Student == "ivy").Error!.ShouldContain("cannot be unpacked");
         outcome.Rows.Single(r => r.Student == "jo-empty").Error!.ShouldContain("no exercises/ folder");
         var dee = JsonResults.Read(Path.Combine(output, "dee.json"));
@@ -154,6 +156,6 @@ public sealed class GradebookTests : IDisposable
         var csv = Gradebook.Csv([new Gradebook.Row("o'neil, jr", null, "said \"no\"\nthen left")], course);
 
         var nl = Environment.NewLine;
-        csv.ShouldBe($"student,commit,total,max,percent,flags,error{nl}\"o'neil, jr\",,,0,,grader-error,\"said \"\"no\"\"\nthen left\"{nl}");
+        csv.ShouldBe($"student,commit,total,max,percent,flags,error,same code as{nl}\"o'neil, jr\",,,0,,grader-error,\"said \"\"no\"\"\nthen left\",{nl}");
     }
 }
