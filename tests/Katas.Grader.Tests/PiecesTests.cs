@@ -19,6 +19,15 @@ public class PiecesTests
         Grading.Summarise(new Chapter(id, int.Parse(id[..2], System.Globalization.CultureInfo.InvariantCulture), "Title", "/x", "/x/X.csproj"),
             [.. tests], null, null, TimeSpan.FromSeconds(2), []);
 
+    [Theory]
+    [InlineData(1, 8, 1)]   // one chapter (watch, grade --chapter N): no worker process to start
+    [InlineData(8, 2, 1)]   // 2 cores: the compiler uses both on its own
+    [InlineData(8, 1, 1)]
+    [InlineData(8, 8, 4)]   // one MSBuild per two cores
+    [InlineData(3, 16, 3)]  // never more than one per chapter
+    public void The_chapters_build_in_one_msbuild_process_per_two_cores_and_at_most_one_per_chapter(int chapters, int cores, int nodes) =>
+        Builder.Nodes(chapters, cores).ShouldBe(nodes);
+
     [Fact]
     public void Compiler_errors_are_parsed_with_repository_relative_paths()
     {
