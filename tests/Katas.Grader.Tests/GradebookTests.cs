@@ -147,6 +147,29 @@ public sealed class GradebookTests : IDisposable
     }
 
     [Fact]
+    public void The_code_digest_of_a_lane_is_the_same_for_the_same_code_and_differs_for_a_byte_a_name_or_a_file_more()
+    {
+        var ada = Student("ada", ch => File.WriteAllText(Path.Combine(ch, "Maths.cs"), "// ada's"));
+        var twin = Student("twin", ch => File.WriteAllText(Path.Combine(ch, "Maths.cs"), "// ada's"));
+        var other = Student("other", ch => File.WriteAllText(Path.Combine(ch, "Maths.cs"), "// ada'S"));
+        var renamed = Student("renamed", ch => { File.Move(Path.Combine(ch, "Maths.cs"), Path.Combine(ch, "Maths2.cs")); });
+        var extra = Student("extra", ch => File.WriteAllText(Path.Combine(ch, "Helper.cs"), "// more"));
+        var untouched = Student("untouched");
+        using var run = GradingRun.Create(_trusted.Root, null);
+        string Digest(string? student, int lane = 0) { run.Load(lane, student); return run.CodeDigest(lane); }
+
+        var stubs = Digest(null);
+        Digest(untouched).ShouldBe(stubs, "a student who changed nothing has the course's code");
+        Digest(renamed, lane: 1).ShouldNotBe(stubs, "the same bytes under another name are a file more (the stub stays)");
+        var adas = Digest(ada);
+        adas.ShouldNotBe(stubs);
+        Digest(twin, lane: 1).ShouldBe(adas, "the same bytes in another lane");
+        Digest(other).ShouldNotBe(adas, "one byte differs");
+        Digest(extra).ShouldNotBe(stubs, "a file more");
+        Digest(ada).ShouldBe(adas, "a lane loaded again gives the same digest");
+    }
+
+    [Fact]
     public void Csv_fields_with_commas_quotes_or_line_breaks_are_quoted()
     {
         var course = new Model.GradeResult
