@@ -34,6 +34,10 @@ public partial class CatalogTests
             .ShouldBe(["vgg16-forward", "loader-train-w0", "loader-train-w2"]);
 
     [Fact]
+    public void A_whole_name_selects_that_workload_alone() =>
+        Catalog.Select("cnn-epoch").Select(w => w.Name).ShouldBe(["cnn-epoch"], "cnn-epoch-dataloader has its own name");
+
+    [Fact]
     public void An_unknown_name_is_an_error_that_lists_the_known_ones()
     {
         var error = Should.Throw<BenchException>(() => Catalog.Select("lstm-epoch,resnet"));

@@ -20,7 +20,7 @@ public class MnistVggTests
     }
 
     [Fact, Points(3), Step(5)]
-    public void Your_small_vgg_reaches_98_percent_on_the_mnist_test_set_after_training_on_the_cpu()
+    public void Your_small_vgg_reaches_98_percent_on_the_mnist_test_set_after_one_epoch()
     {
         Seeding.Seed(0);
         var device = TestDevice.Current; // KATAS_DEVICE: model and data on the same device
