@@ -73,7 +73,8 @@ public static class Gradebook
         var referenceCode = run.CodeDigest(0);
         var reference = await gradings.GetAsync(referenceCode, () => Grading.RunAsync(referenceLane, laneOptions, null, cancel)).ConfigureAwait(false);
         if (reference.Chapters.FirstOrDefault(c => c.Status == ChapterStatus.BuildError) is { } broken)
-            throw new GraderException($"grade-many: the course itself does not build ({broken.Id}: {broken.Message ?? string.Join("; ", broken.BuildErrors)}); " +
+            throw new GraderException($"grade-many: the course itself does not build ({broken.Id}: {broken.Message}" +
+                                      $"{(broken.BuildErrors.Count > 0 ? ": " + string.Join("; ", broken.BuildErrors.Take(3)) : "")}); " +
                                       "fix it (or the hidden tests) first.");
         var manifest = TestManifest.Load(course);
 
