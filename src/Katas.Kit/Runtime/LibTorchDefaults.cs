@@ -3,26 +3,25 @@ using System.Runtime.InteropServices;
 namespace Katas.Kit;
 
 /// <summary>
-/// Two settings of libtorch's native libraries that Kit gives every katas program on Linux, unless
-/// the environment already sets them (a value you set always wins):
-/// <list type="bullet">
-/// <item><c>OMP_WAIT_POLICY=PASSIVE</c>: libtorch's OpenMP threads sleep while they wait for work
-/// instead of spinning. Alone on a machine it makes no measurable difference; on a busy one (a build,
-/// another test project, a browser) spinning threads take the cores from the threads doing the work.</item>
-/// <item><c>THP_MEM_ALLOC_ENABLE=1</c>: tensors of 2 MB and more get transparent huge pages, so
-/// their memory is mapped 2 MB at a time instead of 4 KB at a time. Loading a VGG-16 checkpoint
-/// (528 MB of new tensors) spends most of its time there without it.</item>
-/// </list>
-/// OpenMP reads its variable when libtorch loads and libtorch its own at the first allocation, so
-/// they go into the process's native environment (setenv) before TorchSharp loads:
-/// <see cref="TorchRuntime.EnsureLoaded"/> applies them first. Measurements: docs/performance.md.
+/// A setting of libtorch that Kit gives every katas program on Linux unless the environment already
+/// has it (a value you set always wins): <c>THP_MEM_ALLOC_ENABLE=1</c>, transparent huge pages for
+/// tensors of 2 MB and more. A new tensor's memory is then mapped 2 MB at a time instead of 4 KB at
+/// a time; loading VGG-16's checkpoint (528 MB of new tensors) spent most of its time there without
+/// it (5.6 s against 1.0 s on a 2-core virtual machine; docs/performance.md).
 /// </summary>
+/// <remarks>
+/// libtorch reads the variable at its first allocation, through the process's native environment,
+/// which .NET's <see cref="Environment.SetEnvironmentVariable(string, string)"/> does not change on
+/// Linux: it is set with libc's setenv before TorchSharp loads (<see cref="TorchRuntime.EnsureLoaded"/>).
+/// Tried and not made a default: <c>OMP_WAIT_POLICY=PASSIVE</c> (OpenMP threads sleep instead of
+/// spinning) saved time when test processes shared 2 cores, but made the CNN and LSTM epochs 1.6-1.8x
+/// slower on 16 cores.
+/// </remarks>
 public static partial class LibTorchDefaults
 {
     /// <summary>The settings, by environment variable (the bench gives its Python peers the same).</summary>
     public static IReadOnlyList<(string Name, string Value)> Settings { get; } =
     [
-        ("OMP_WAIT_POLICY", "PASSIVE"),
         ("THP_MEM_ALLOC_ENABLE", "1"),
     ];
 

@@ -32,7 +32,7 @@ public static class TorchRuntime
             if (_failure is not null) throw new TorchLoadException(_failure.Message, _failure.InnerException);
             try
             {
-                LibTorchDefaults.Apply(); // before libtorch loads: OpenMP reads its settings then
+                LibTorchDefaults.Apply(); // before libtorch's first allocation, which reads it
                 PreloadExternalLibTorch(Environment.GetEnvironmentVariable(LibTorchVariable));
                 torch.InitializeDeviceType(DeviceType.CPU);
                 _loaded = true;
