@@ -48,9 +48,8 @@ public static class PythonPeers
                 ["OPENBLAS_NUM_THREADS"] = "1",
                 ["MKL_NUM_THREADS"] = "1",
             };
-            // The libtorch settings Kit gives the C# side (unless set here): both sides' libtorch runs alike.
-            foreach (var (name, value) in LibTorchDefaults.Settings)
-                environment[name] = Environment.GetEnvironmentVariable(name) ?? value;
+            // The libtorch settings Kit gives the C# side; one set here already reaches the peer as it is.
+            LibTorchDefaults.Apply(Environment.GetEnvironmentVariable, (name, value) => environment[name] = value);
             var (code, log) = PythonWithTorch.Run(python, arguments, TimeSpan.FromMinutes(60), environment);
             if (code != 0 || !File.Exists(output))
                 throw new BenchException($"The Python peer {script} failed (exit code {code}):{Environment.NewLine}{Tail(log)}");

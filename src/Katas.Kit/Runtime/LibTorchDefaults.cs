@@ -32,8 +32,11 @@ public static partial class LibTorchDefaults
         Apply(name => Marshal.PtrToStringUTF8(GetEnv(name)), (name, value) => SetEnv(name, value, overwrite: 0));
     }
 
-    /// <summary>The rule, apart from the native calls: a variable already set (even empty) is left alone.</summary>
-    internal static IReadOnlyList<string> Apply(Func<string, string?> get, Action<string, string> set)
+    /// <summary>
+    /// The rule, apart from the native calls: a variable already set (even empty) is left alone. The
+    /// bench applies it to its Python peers' environment, so that both sides' libtorch runs alike.
+    /// </summary>
+    public static IReadOnlyList<string> Apply(Func<string, string?> get, Action<string, string> set)
     {
         var applied = new List<string>();
         foreach (var (name, value) in Settings)
