@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Katas.Grader.Running;
 using Katas.Kit;
+using Katas.Tooling;
 using Katas.Kit.Data;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -1,5 +1,6 @@
 using Katas.Grader.Running;
 using Katas.Kit;
+using Katas.Tooling;
 
 namespace Katas.Grader.Instructor;
 

@@ -65,11 +65,14 @@ public static class Gradebook
         var laneOptions = options with
         {
             TrustedTests = null, ExtraTests = null, HiddenTestsInWorkspace = options.ExtraTests is not null, Track = "exercises", ShowHidden = true,
+            // Students' code: never unsandboxed unless the instructor said so (--unsandboxed).
+            Sandbox = options.Sandbox == SandboxMode.Off ? SandboxMode.Off : SandboxMode.Required,
             DataDirectory = options.DataDirectory ?? Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.DirectoryVariable)
                 ?? Path.Combine(course, "data", "cache"),
         };
         var gradings = new Gradings();
-        var referenceLane = run.Load(0, null);
+        run.Load(0, null);
+        var referenceLane = run.Lane(0);
         var referenceCode = run.CodeDigest(0);
         var reference = await gradings.GetAsync(referenceCode, () => Grading.RunAsync(referenceLane, laneOptions, null, cancel)).ConfigureAwait(false);
         if (reference.Chapters.FirstOrDefault(c => c.Status == ChapterStatus.BuildError) is { } broken)
@@ -131,9 +134,11 @@ public static class Gradebook
 
         try
         {
-            var workspace = run.Load(lane, root);
-            var code = run.CodeDigest(lane);
-            var graded = await gradings.GetAsync(code, () => Grading.RunAsync(workspace, options, null, cancel)).ConfigureAwait(false);
+            var refused = run.Load(lane, root);
+            var workspace = run.Lane(lane);
+            // Refused chapters are graded as refused, not as the stubs left in their place: part of the code's identity.
+            var code = run.CodeDigest(lane) + string.Concat(refused.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"|{r.Key}"));
+            var graded = await gradings.GetAsync(code, () => Grading.RunAsync(workspace, options with { Refused = refused }, null, cancel)).ConfigureAwait(false);
             var (result, unknown) = Align(graded, reference);
             result = result with
             {

@@ -8,25 +8,16 @@ namespace Katas.Grader.Instructor;
 /// <list type="bullet">
 /// <item>course/: what grading needs from the trusted course (chapters, Kit, build files, manifest,
 ///   the hidden tests compiled in), never solutions/, instructor/, submissions or gradebooks;</item>
-/// <item>lane-N/: one workspace per submission graded at once. For each submission it is synced to
-///   course/ with the student's code laid over it (Workspace.Prepare, as `grade --trusted-tests`
-///   does): files that did not change keep their time stamps, so MSBuild recompiles only the
-///   chapters and the course's Kit is compiled once per lane, not once per student;</item>
+/// <item>lane-N/: one workspace per submission graded at once. For each submission it is cleaned of
+///   the previous student's outputs and synced to course/ with the student's code laid over it
+///   (Workspace.Prepare, as `grade --trusted-tests` does); the course's Kit is compiled once per
+///   lane, not once per student. Each chapter builds and runs in a sandbox that sees this lane
+///   only: never course/, another lane, the submissions or the gradebook;</item>
 /// <item>unpacked/: the zips of the submissions folder, unpacked.</item>
 /// </list>
 /// </summary>
 public sealed class GradingRun : IDisposable
 {
-    /// <summary>What a build and a test run of the course read: nothing else is copied.</summary>
-    static readonly string[] Needed =
-    [
-        "exercises", "src", "eng", "data", "grader/tests-manifest.json", "Directory.Build.props", "Directory.Build.targets",
-        "Directory.Packages.props", "global.json", "nuget.config", "NuGet.config", "NuGet.Config",
-    ];
-
-    /// <summary>Build outputs, caches and pictures: never copied, never deleted from a lane (its artifacts/ is what makes rebuilds cheap).</summary>
-    static readonly string[] Skipped = [".git", "artifacts", "bin", "obj", "out", "TestResults", "cache", "node_modules"];
-
     GradingRun(string folder) => Folder = folder;
 
     public string Folder { get; }
@@ -39,7 +30,7 @@ public sealed class GradingRun : IDisposable
         var run = new GradingRun(Path.Combine(Path.GetTempPath(), $"katas-grade-many-{Guid.NewGuid():N}"[..(17 + 12)]));
         try
         {
-            Sync(course, run.Course, relative => Needed.Any(n => relative == n || relative.StartsWith(n + "/", StringComparison.Ordinal)));
+            Sync(course, run.Course, relative => Workspace.IsNeeded(relative, withSolutions: false));
             if (extraTests is not null) HiddenTests.CopyInto(run.Course, Path.GetFullPath(extraTests));
             return run;
         }
@@ -50,18 +41,43 @@ public sealed class GradingRun : IDisposable
         }
     }
 
-    /// <summary>Makes a lane's workspace the course with this submission's code in it (null: the course's own stubs).</summary>
-    public string Load(int lane, string? submission)
+    /// <summary>
+    /// Makes a lane's workspace the course with this submission's code in it (null: the course's own
+    /// stubs); returns the chapters of the submission that were refused (<see cref="Workspace.Refused"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Load(int lane, string? submission)
     {
-        // Pictures and checkpoints the previous student's code wrote must not pass this one's tests.
-        foreach (var stale in new[] { "out", "TestResults" })
-            if (Directory.Exists(Path.Combine(Lane(lane), stale))) Directory.Delete(Path.Combine(Lane(lane), stale), recursive: true);
+        Clean(Lane(lane));
         var staging = Path.Combine(Folder, $"staging-{lane}");
         // The hidden tests are already in course/ (Create): none to add here. Not disposed: staging is synced, then deleted.
-        Workspace.Prepare(submission ?? Course, Course, hiddenTests: null, into: staging);
+        var workspace = Workspace.Prepare(submission ?? Course, Course, hiddenTests: null, into: staging);
         Sync(staging, Lane(lane), _ => true);
         Directory.Delete(staging, recursive: true);
-        return Lane(lane);
+        return workspace.Refused;
+    }
+
+    /// <summary>
+    /// Removes what the previous student's build and tests left in a lane: pictures, checkpoints,
+    /// and every build output but Kit's. Kit's outputs are built from the course's own sources by a
+    /// build in which no learner code runs, and every test run sees artifacts/ read-only (the
+    /// sandbox), so no student can have changed them; keeping them spares each student a Kit build.
+    /// </summary>
+    static void Clean(string lane)
+    {
+        foreach (var stale in new[] { "out", "TestResults" })
+            if (Directory.Exists(Path.Combine(lane, stale))) Directory.Delete(Path.Combine(lane, stale), recursive: true);
+        var artifacts = Path.Combine(lane, "artifacts");
+        if (!Directory.Exists(artifacts)) return;
+        foreach (var kind in Directory.GetDirectories(artifacts))
+        {
+            if (Path.GetFileName(kind) is not ("bin" or "obj"))
+            {
+                Directory.Delete(kind, recursive: true);
+                continue;
+            }
+            foreach (var project in Directory.GetDirectories(kind))
+                if (!Path.GetFileName(project).StartsWith("Katas.Kit", StringComparison.Ordinal)) Directory.Delete(project, recursive: true);
+        }
     }
 
     /// <summary>
@@ -110,7 +126,7 @@ public sealed class GradingRun : IDisposable
 
     static IEnumerable<string> Files(string root) =>
         Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-            .Where(f => !Path.GetRelativePath(root, f).Split(Path.DirectorySeparatorChar).Any(Skipped.Contains));
+            .Where(f => !LearnerFiles.InSkippedFolder(Path.GetRelativePath(root, f)));
 
     static bool SameBytes(string a, string b)
     {

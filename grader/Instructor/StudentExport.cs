@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Katas.Grader.Running;
 using Katas.Kit;
+using Katas.Tooling;
 
 namespace Katas.Grader.Instructor;
 

@@ -120,6 +120,10 @@ public sealed record RunFacts
     public string? LibTorchVersion { get; init; }
     public required string DotNetVersion { get; init; }
     public string? Commit { get; init; }
+    /// <summary>Whether every chapter was built and run in the operating-system sandbox (bubblewrap).</summary>
+    public bool Sandboxed { get; init; }
+    /// <summary>Why not, when it was not.</summary>
+    public string? SandboxNote { get; init; }
     public required string GraderVersion { get; init; }
     public required DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset FinishedAt { get; init; }

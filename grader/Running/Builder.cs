@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Katas.Grader.Model;
-using Katas.Kit;
+using Katas.Tooling;
 
 namespace Katas.Grader.Running;
 
@@ -38,6 +38,10 @@ public static partial class Builder
             "build", traversal, "-nologo", "-noAutoResponse", "-v:q", "-clp:NoSummary", "-nodeReuse:false",
             $"-m:{Nodes(chapters.Count, Environment.ProcessorCount)}",
             $"-p:KataTrack={options.Track}", $"-p:TorchBackend={options.Backend}",
+            // The entry point that signs the results, and the compile inputs for the allowlist (eng/Testing.props, eng/Kata.targets).
+            "-p:KatasGraded=true",
+            // A sandbox has no network: NuGet's vulnerability audit, which asks nuget.org, is the normal restore's job.
+            .. options.Sandbox == SandboxMode.Required ? ["-p:NuGetAudit=false"] : Array.Empty<string>(),
             .. (properties ?? new Dictionary<string, string>()).Select(p => $"-p:{p.Key}={p.Value}"),
             $"-flp1:logfile={log};errorsonly",
         ];
@@ -45,7 +49,7 @@ public static partial class Builder
         // completion is the process's exit, not the end of its output.
         var output = new List<string>();
         var outcome = await ProcessRunner.RunAsync("dotnet", args, repo, null, options.BuildTimeout, line => { lock (output) output.Add(line); }, cancel,
-            drainAfterExit: TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            drainAfterExit: TimeSpan.FromSeconds(1), sandbox: options.Sandbox == SandboxMode.Required ? BuildSandbox(repo, options) : null).ConfigureAwait(false);
         if (outcome.TimedOut)
             return chapters.ToDictionary(c => c.Id, _ => new Outcome(false, [], $"the build did not finish within {options.BuildTimeout.TotalSeconds:0} s", outcome.Duration));
 
@@ -72,6 +76,24 @@ public static partial class Builder
                     : new(false, [], "the build failed: " + Tail(outcome.StandardError.Length > 0 ? outcome.StandardError : Lines(output)), outcome.Duration);
         }
         return results;
+    }
+
+    /// <summary>
+    /// What a sandboxed build sees: the workspace read-only, its artifacts/ writable (outputs, the
+    /// grader's traversal and logs), the SDK and the NuGet packages read-only, no network (every
+    /// package the course needs is already in the packages folder: the grader restored it, or the
+    /// course was built before), and no solutions/ unless they are what is graded.
+    /// </summary>
+    static SandboxSpec BuildSandbox(string repo, GradeOptions options)
+    {
+        var artifacts = Path.Combine(repo, "artifacts");
+        Directory.CreateDirectory(artifacts);
+        return new SandboxSpec
+        {
+            ReadOnly = [repo], Writable = [artifacts],
+            Hidden = options.Track == "solutions" ? [] : [Path.Combine(repo, "solutions")],
+            Environment = new Dictionary<string, string> { ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0", ["MSBUILDDISABLENODEREUSE"] = "1" },
+        };
     }
 
     /// <summary>

@@ -8,6 +8,23 @@ public sealed partial record Chapter(string Id, int Number, string Title, string
     /// <summary>The project's name: also the name of its test assembly and its artifacts folder.</summary>
     public string ProjectName => Path.GetFileNameWithoutExtension(Project);
 
+    /// <summary>
+    /// The datasets its tests read (the project's &lt;KataDatasets&gt;, ';'-separated names of
+    /// data/datasets.json): fetched before a sandboxed run, which has no network.
+    /// </summary>
+    public IReadOnlyList<string> Datasets
+    {
+        get
+        {
+            try
+            {
+                var value = System.Xml.Linq.XDocument.Load(Project).Descendants("KataDatasets").FirstOrDefault()?.Value ?? "";
+                return value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            }
+            catch (System.Xml.XmlException) { return []; }
+        }
+    }
+
     /// <summary>The chapters of a repository, in order; each has exactly one .csproj.</summary>
     public static IReadOnlyList<Chapter> All(string repo)
     {

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Katas.Grader.Model;
 using Katas.Kit;
+using Katas.Tooling;
 
 namespace Katas.Grader.Running;
 

@@ -1,5 +1,16 @@
 namespace Katas.Grader.Running;
 
+/// <summary>Whether chapters build and run in the operating-system sandbox (<see cref="Katas.Tooling.Sandbox"/>).</summary>
+public enum SandboxMode
+{
+    /// <summary>Sandboxed where the machine can (bubblewrap); otherwise graded as before, and the result says so. A learner's own code.</summary>
+    Auto,
+    /// <summary>Sandboxed, or not graded at all: code that is not the grader's own (--trusted-tests, grade-many).</summary>
+    Required,
+    /// <summary>Never sandboxed (--unsandboxed): the instructor's explicit choice.</summary>
+    Off,
+}
+
 /// <summary>What a grading run should do. Defaults are the learner's: their own code, on the CPU... or GPU if asked.</summary>
 public sealed record GradeOptions
 {
@@ -26,6 +37,12 @@ public sealed record GradeOptions
 
     /// <summary>The dataset cache the tests use (KATAS_DATA_DIR); null: the graded repository's own.</summary>
     public string? DataDirectory { get; init; }
+
+    /// <summary>Whether to sandbox; <see cref="Grading"/> makes Auto Required for a run with trusted tests.</summary>
+    public SandboxMode Sandbox { get; init; } = SandboxMode.Auto;
+
+    /// <summary>Chapters of the submission the workspace refused to copy (chapter id -> why): graded as tampered.</summary>
+    public IReadOnlyDictionary<string, string> Refused { get; init; } = new Dictionary<string, string>();
 
     public static readonly string[] Tracks = ["exercises", "solutions"];
     public static readonly string[] Devices = ["cpu", "cuda", "auto"];

@@ -1,5 +1,6 @@
 using Katas.Grader.Integrity;
 using Katas.Grader.Model;
+using Katas.Tooling;
 
 namespace Katas.Grader.Running;
 
@@ -37,10 +38,20 @@ public static class Grading
         var manifest = TestManifest.Load(trusted ?? repo);
         var tamper = (manifest?.Compare(repo) ?? new TamperReport { ManifestFound = false }) with { TrustedTests = trusted };
 
+        // Code graded against trusted tests is not the grader's to trust: sandboxed, or not graded.
+        if (trusted is not null && options.Sandbox == SandboxMode.Auto) options = options with { Sandbox = SandboxMode.Required };
+        if (options.Sandbox == SandboxMode.Required && !Sandbox.Available)
+            throw new GraderException($"Grading a submission needs the operating-system sandbox, and there is none here: {Sandbox.Why}. " +
+                                      "Install bubblewrap, or pass --unsandboxed to grade without it (the results then hold only for honest code).");
+        var sandboxed = options.Sandbox != SandboxMode.Off && Sandbox.Available;
+        options = options with { Sandbox = sandboxed ? SandboxMode.Required : SandboxMode.Off };
+
         using var workspace = trusted is not null || options.ExtraTests is not null
             // The trusted copy (or the submission itself) with only the learner's code laid over it.
-            ? Workspace.Prepare(repo, trusted ?? repo, options.ExtraTests is { } extra ? Path.GetFullPath(extra) : null)
+            ? Workspace.Prepare(repo, trusted ?? repo, options.ExtraTests is { } extra ? Path.GetFullPath(extra) : null,
+                withSolutions: options.Track == "solutions")
             : null;
+        if (workspace is not null) options = options with { Refused = workspace.Refused };
         var gradedRepo = workspace?.Root ?? repo;
         if (workspace is not null)
             // The workspace is fresh: let its tests use the submission's verified dataset cache.
@@ -52,6 +63,7 @@ public static class Grading
 
         var results = new List<ChapterResult>();
         var cuda = Facts.CudaHere();
+        if (sandboxed) await FetchDatasetsAsync(chapters, options, gradedRepo, cancel).ConfigureAwait(false);
         foreach (var chapter in chapters) progress.ChapterStarted(chapter, "building");
         var builds = await Builder.BuildAllAsync(gradedRepo, chapters, options, cancel).ConfigureAwait(false);
         foreach (var chapter in chapters)
@@ -63,7 +75,11 @@ public static class Grading
             progress.ChapterFinished(result);
         }
 
-        var facts = Facts.Collect(repo, options, started) with { FinishedAt = DateTimeOffset.Now };
+        var facts = Facts.Collect(repo, options, started) with
+        {
+            FinishedAt = DateTimeOffset.Now, Sandboxed = sandboxed,
+            SandboxNote = sandboxed ? null : options.Sandbox == SandboxMode.Off && Sandbox.Available ? "--unsandboxed" : Sandbox.Why,
+        };
         return new GradeResult
         {
             Run = facts,
@@ -81,10 +97,18 @@ public static class Grading
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var buildShare = build.Duration / Math.Max(1, builtTogether);
         var listed = manifest?.Tests.GetValueOrDefault(chapter.Id);
-        // The learner's files are checked, and built (the build's analyzer has its own findings):
-        // a chapter with a finding of either kind is a build error, and nothing of it runs.
-        var rejected = LearnerCode.Check(repo, chapter, options.Track);
-        if (rejected.Count > 0) build = build with { Succeeded = false, Errors = [.. rejected, .. build.Errors], Problem = null };
+        if (options.Refused.TryGetValue(chapter.Id, out var refusal))
+        {
+            var none = (listed ?? []).Select(t => Scope(NotRun(t.Key, t.Value, "the chapter was not graded"))).ToList();
+            return Summarise(chapter, none, ChapterStatus.Tampered, refusal, buildShare + watch.Elapsed, []);
+        }
+        // The chapter builds, then the learner's files are checked against the allowlist on the
+        // build's own inputs: a chapter with a finding is a build error, and nothing of it runs.
+        if (build.Succeeded)
+        {
+            var rejected = CheckLearnerCode(repo, chapter, build, options.Track);
+            if (rejected.Count > 0) build = build with { Succeeded = false, Errors = [.. rejected], Problem = null };
+        }
         if (!build.Succeeded)
         {
             var tests = (listed ?? []).Select(t => Scope(NotRun(t.Key, t.Value, "the chapter did not build"))).ToList();
@@ -100,8 +124,16 @@ public static class Grading
         var notRun = run.Abnormal == ChapterStatus.TimedOut ? "not run: the chapter ran out of time"
             : run.Abnormal == ChapterStatus.Crashed ? "not run: the test host crashed" : "not run: the test process reported no result for it";
         IReadOnlyList<string> ignored = [];
+        // Points and maxima come from the trusted side only: the manifest, and the instructor's
+        // hidden test files themselves (never from what the test process reports).
+        var hidden = options.ExtraTests is not null || options.HiddenTestsInWorkspace ? HiddenTests.Listed(chapter) : new Dictionary<string, int>();
         if (listed is not null)
-            (results, ignored) = Judge(results, listed, notRun, allowHidden: options.ExtraTests is not null || options.HiddenTestsInWorkspace);
+        {
+            IReadOnlyDictionary<string, int> all = hidden.Count == 0 ? listed
+                : listed.Concat(hidden.Where(h => !listed.ContainsKey(h.Key))).ToDictionary(StringComparer.Ordinal);
+            (results, ignored) = Judge(results, all, notRun);
+            results = results.Select(r => hidden.ContainsKey(r.Name) ? r with { Hidden = true } : r).ToList();
+        }
         else if (run.Abnormal is not null)
         {
             // No manifest: the tests that never started come from the assembly's own list.
@@ -109,10 +141,13 @@ public static class Grading
             var seen = results.Select(r => r.Name).ToHashSet();
             results.AddRange(all.Where(t => !seen.Contains(t.Name)).Select(t => NotRun(t.Name, t.Points, notRun)));
         }
-        var (status, message) = run.Contradictions.Count == 0 ? (run.Abnormal, run.Message)
-            : (ChapterStatus.Tampered, "the test process reported results that contradict each other, so some were forged; " +
-               $"the tests concerned score 0: {string.Join("; ", run.Contradictions.Take(3))}{(run.Contradictions.Count > 3 ? $" (and {run.Contradictions.Count - 3} more)" : "")}"
+        var (status, message) = run.Abnormal == ChapterStatus.Tampered ? (run.Abnormal, run.Message)
+            : run.Contradictions.Count == 0 ? (run.Abnormal, run.Message)
+            : (ChapterStatus.Tampered, "the test process's results were tampered with, so the chapter scores 0: " +
+               $"{string.Join("; ", run.Contradictions.Take(3))}{(run.Contradictions.Count > 3 ? $" (and {run.Contradictions.Count - 3} more)" : "")}"
                + (run.Message is { } m ? $". Also: {m}" : ""));
+        // A tampered chapter earns nothing: what its process said cannot be told from what it was made to say.
+        if (status == ChapterStatus.Tampered) results = results.Select(r => r with { Points = 0 }).ToList();
         return Summarise(chapter, results.Select(Scope).ToList(), status, message, buildShare + watch.Elapsed, []) with { IgnoredTests = ignored };
 
         // Step and GPU-only come from the manifest where it knows them; a GPU-only test on a machine
@@ -120,12 +155,57 @@ public static class Grading
         TestResult Scope(TestResult test) => MachineScope.Apply(MachineScope.FromManifest(test, manifest, chapter.Id), cuda);
     }
 
+    /// <summary>The allowlist's findings in the learner's files (and, on the solutions track, in the reference solutions).</summary>
+    static IReadOnlyList<BuildError> CheckLearnerCode(string repo, Chapter chapter, Builder.Outcome build, string track)
+    {
+        var inputs = Allowlist.CompileInputs.Read(Path.Combine(Path.GetDirectoryName(build.TestAssembly!)!, "katas-compile.txt"));
+        if (inputs is null)
+            return [new BuildError(Path.GetRelativePath(repo, chapter.Project), 0, 0, Allowlist.Code,
+                "the grader could not check the learner's files (the build wrote no katas-compile.txt): is eng/Kata.targets the course's?")];
+        var solutions = Path.Combine(repo, "solutions", chapter.Id);
+        bool IsLearner(string path) =>
+            Under(path, chapter.Folder) is { } mine ? LearnerFiles.IsLearnerSource(mine)
+            : track == "solutions" && Under(path, solutions) is { } answer && LearnerFiles.IsLearnerSource(answer);
+        return Allowlist.For(repo, chapter).Check(inputs, IsLearner, repo);
+
+        static string? Under(string path, string folder)
+        {
+            var relative = Path.GetRelativePath(folder, Path.GetFullPath(path));
+            return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative;
+        }
+    }
+
     /// <summary>
-    /// The manifest decides: each listed test is worth the manifest's points, and one with no
-    /// result did not run; a test it does not list is ignored (an instructor's hidden tests aside).
+    /// A sandboxed test has no network: the datasets its chapter declares are fetched (and verified)
+    /// here first, into the cache the tests read. A dataset that cannot be fetched is left to the
+    /// tests, whose message then says why.
+    /// </summary>
+    static async Task FetchDatasetsAsync(IReadOnlyList<Chapter> chapters, GradeOptions options, string repo, CancellationToken cancel)
+    {
+        var names = chapters.SelectMany(c => c.Datasets).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 0) return;
+        var cache = new Kit.Data.DatasetCache(DataDirectory(options, repo),
+            Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.MirrorVariable) is { Length: > 0 } m
+                ? m.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null)
+        { Log = _ => { } };
+        foreach (var name in names)
+        {
+            try { await cache.EnsureAsync(name, cancel).ConfigureAwait(false); }
+            catch (Exception e) when (e is Kit.Data.DatasetException or IOException or HttpRequestException or KeyNotFoundException) { }
+        }
+    }
+
+    /// <summary>The dataset cache the tests read: the option, else KATAS_DATA_DIR, else the graded repository's data/cache.</summary>
+    internal static string DataDirectory(GradeOptions options, string repo) =>
+        options.DataDirectory ?? (Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.DirectoryVariable) is { Length: > 0 } d ? d
+            : Path.Combine(repo, "data", "cache"));
+
+    /// <summary>
+    /// The trusted list decides: each listed test is worth the list's points, and one with no
+    /// result did not run; a test it does not list is ignored.
     /// </summary>
     internal static (List<TestResult> Graded, IReadOnlyList<string> Ignored) Judge(IReadOnlyList<TestResult> results,
-        IReadOnlyDictionary<string, int> listed, string notRun, bool allowHidden)
+        IReadOnlyDictionary<string, int> listed, string notRun)
     {
         var graded = new List<TestResult>();
         var ignored = new List<string>();
@@ -139,7 +219,6 @@ public static class Grading
                 : r.Name.IndexOf('(', StringComparison.Ordinal) is > 0 and var open && listed.ContainsKey(r.Name[..open]) ? r.Name[..open]
                 : null;
             if (key is not null) (rows.TryGetValue(key, out var list) ? list : rows[key] = []).Add(r);
-            else if (allowHidden && r.Hidden) graded.Add(r);
             else ignored.Add(r.Name);
         }
         foreach (var (key, list) in rows)

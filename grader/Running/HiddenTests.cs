@@ -36,6 +36,40 @@ public static class HiddenTests
         return copied;
     }
 
+    /// <summary>
+    /// The hidden tests of a workspace's chapter and their points, read from the instructor's files
+    /// themselves (Tests/Hidden/**.cs; trusted), never from what the test process reports: each
+    /// method with a [Fact]/[Theory]-like attribute, named Namespace.Class.Method, worth its
+    /// [Points(n)] (1 without one).
+    /// </summary>
+    public static IReadOnlyDictionary<string, int> Listed(Chapter chapter)
+    {
+        var folder = Path.Combine(chapter.Folder, "Tests", Folder);
+        var tests = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!Directory.Exists(folder)) return tests;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
+        {
+            var root = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
+            foreach (var method in root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>())
+            {
+                var attributes = method.AttributeLists.SelectMany(l => l.Attributes).ToList();
+                string Last(Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax a) => a.Name.ToString().Split('.')[^1].Replace("Attribute", "", StringComparison.Ordinal);
+                if (!attributes.Any(a => Last(a).EndsWith("Fact", StringComparison.Ordinal) || Last(a).EndsWith("Theory", StringComparison.Ordinal))) continue;
+                var points = attributes.FirstOrDefault(a => Last(a) == "Points")?.ArgumentList?.Arguments.FirstOrDefault()?.ToString() is { } p
+                    && int.TryParse(p, out var n) && n > 0 ? n : 1;
+                var names = new List<string> { method.Identifier.Text };
+                for (Microsoft.CodeAnalysis.SyntaxNode? node = method.Parent; node is not null; node = node.Parent)
+                    switch (node)
+                    {
+                        case Microsoft.CodeAnalysis.CSharp.Syntax.TypeDeclarationSyntax type: names.Insert(0, type.Identifier.Text); break;
+                        case Microsoft.CodeAnalysis.CSharp.Syntax.BaseNamespaceDeclarationSyntax ns: names.Insert(0, ns.Name.ToString()); break;
+                    }
+                tests[string.Join(".", names)] = points;
+            }
+        }
+        return tests;
+    }
+
     /// <summary>True for a test whose source file lies under a chapter's Tests/Hidden/.</summary>
     public static bool IsHidden(string? sourceFile) =>
         sourceFile is not null && sourceFile.Replace('\\', '/').Contains($"/Tests/{Folder}/", StringComparison.Ordinal);

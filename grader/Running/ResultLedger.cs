@@ -58,8 +58,20 @@ public sealed class ResultLedger
     /// <summary>The tests that started and have no result (the culprits of a crash or a time-out).</summary>
     public IReadOnlyList<Test> Running { get { lock (_gate) return _order.Where(t => t.Result is null).ToList(); } }
 
+    /// <summary>
+    /// The run's key: when set, only lines signed with it ("katas1 SEQ MAC JSON", eng/GradedEntryPoint.cs),
+    /// in sequence, are messages; any other message-like line is a forgery.
+    /// </summary>
+    public byte[]? Key { get; init; }
+
+    long _sequence;
+
+    /// <summary>The runner's last signed word (its exit code), once it came.</summary>
+    public int? Ended { get; private set; }
+
     public void Read(string line)
     {
+        if (Key is not null && !Verify(ref line)) return;
         if (!line.StartsWith('{')) return; // what a test prints to stdout directly
         JsonElement m;
         try { m = JsonDocument.Parse(line).RootElement.Clone(); } catch (JsonException) { return; }
@@ -69,11 +81,40 @@ public sealed class ResultLedger
         if (finished is not null) OnResult?.Invoke(finished);
     }
 
+    /// <summary>Strips a valid signature off the line; false (and a contradiction, for a message-like line) otherwise.</summary>
+    bool Verify(ref string line)
+    {
+        var parts = line.Split(' ', 4);
+        lock (_gate)
+        {
+            if (parts.Length == 4 && parts[0] == "katas1" && long.TryParse(parts[1], System.Globalization.NumberStyles.None, null, out var seq))
+            {
+                using var hmac = new System.Security.Cryptography.HMACSHA256(Key!);
+                var mac = Convert.ToHexStringLower(hmac.ComputeHash(System.Text.Encoding.UTF8.GetBytes($"{parts[1]} {parts[3]}")));
+                if (System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+                        System.Text.Encoding.ASCII.GetBytes(mac), System.Text.Encoding.ASCII.GetBytes(parts[2])) && seq == _sequence)
+                {
+                    _sequence++;
+                    line = parts[3];
+                    return true;
+                }
+            }
+            if (line.Contains('{', StringComparison.Ordinal) || line.StartsWith("katas1", StringComparison.Ordinal))
+                _contradictions.Add($"a line on the results channel that the test runner did not sign: {(line.Length > 80 ? line[..80] + "…" : line)}");
+            return false;
+        }
+    }
+
     Test? Apply(JsonElement m)
     {
         var type = Str(m, "$type");
         var id = Str(m, "TestUniqueID");
         if (type is null) return null;
+        if (type == "katas-exit")
+        {
+            Ended = Int(m, "ExitCode");
+            return null;
+        }
         if (Finished is not null && type != "test-assembly-finished")
         {
             // xunit's summary is its last word; a test message after it was written by someone else.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Katas.Grader.Model;
 using Katas.Kit;
+using Katas.Tooling;
 
 namespace Katas.Grader.Running;
 
@@ -19,20 +20,32 @@ public static class TestHost
     public static async Task<Outcome> RunAsync(string repo, string assembly, GradeOptions options, CancellationToken cancel,
         Action<TestResult>? onTest = null)
     {
-        var stream = new ResultLedger { OnResult = test => onTest?.Invoke(Finish(test, repo)) };
+        // A fresh key per run: the test program signs every message with it (eng/GradedEntryPoint.cs),
+        // and reads it from its standard input before any test runs.
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        var stream = new ResultLedger { Key = key, OnResult = test => onTest?.Invoke(Finish(test, repo)) };
 
         // "-automated sync": machine-readable messages, and each one waits for our acknowledgement,
         // so that "test-starting" is in our hands before the test runs (and maybe kills the process).
-        // The chapter's whole process group is killed when the test host ends, so nothing it
-        // started can write anything after we have read the results.
+        // The chapter's whole process group (sandboxed: its PID namespace) is killed when the test
+        // host ends, so nothing it started can write anything after we have read the results.
         var outcome = await ProcessRunner.RunAsync("dotnet", [assembly, "-automated", "sync", "-noAutoReporters"],
-            repo, Environment(options), options.Timeout, stream.Read, cancel, acknowledgeLines: true, ownProcessGroup: true)
+            repo, Environment(options), options.Timeout, stream.Read, cancel, acknowledgeLines: true, ownProcessGroup: true,
+            firstInput: Convert.ToHexStringLower(key), sandbox: options.Sandbox == SandboxMode.Required ? TestSandbox(repo, options) : null)
             .ConfigureAwait(false);
 
         var results = stream.Tests.Where(t => t.Result is not null).Select(t => Finish(t, repo)).ToList();
         var running = stream.Running;
         if (stream.Finished is not null && !outcome.TimedOut && running.Count == 0)
-            return new(results, null, null, outcome.Duration, stream.Contradictions);
+        {
+            // The summary came; so must the runner's own last word, and then a clean exit. Anything
+            // else means code ran after the tests and ended the process its own way.
+            if (stream.Ended is not null && outcome.ExitCode == 0) return new(results, null, null, outcome.Duration, stream.Contradictions);
+            var how = stream.Ended is null ? $"the test runner never finished (exit code {outcome.ExitCode}){Crumb(outcome.StandardError)}"
+                : $"the test process ended with exit code {outcome.ExitCode} after its tests had finished{Crumb(outcome.StandardError)}";
+            return new(results, ChapterStatus.Tampered, $"{how}: something ended it after the summary, so the results are not trusted",
+                outcome.Duration, [.. stream.Contradictions, how]);
+        }
 
         // Abnormal end: the test(s) still running are the culprits.
         var status = outcome.TimedOut ? TestStatus.TimedOut : TestStatus.Crashed;
@@ -55,9 +68,36 @@ public static class TestHost
 
     static Dictionary<string, string?> Environment(GradeOptions options)
     {
-        var env = new Dictionary<string, string?> { [Kit.Devices.Variable] = options.Device };
+        var env = new Dictionary<string, string?> { [Kit.Devices.Variable] = options.Device, [SignedResults] = "1" };
         if (options.DataDirectory is { } data) env[Kit.Data.DatasetCache.DirectoryVariable] = data;
         return env;
+    }
+
+    /// <summary>Tells the test program to read its key and sign its messages (eng/GradedEntryPoint.cs).</summary>
+    const string SignedResults = "KATAS_SIGNED_RESULTS";
+
+    /// <summary>
+    /// What a sandboxed test run sees: the workspace and the dataset cache read-only (its build
+    /// outputs too: no chapter can change another's assemblies), out/ writable for its pictures,
+    /// a private /tmp, and nothing of solutions/ unless they are what is graded.
+    /// </summary>
+    static SandboxSpec TestSandbox(string repo, GradeOptions options)
+    {
+        var output = Path.Combine(repo, "out");
+        Directory.CreateDirectory(output);
+        var data = Grading.DataDirectory(options, repo);
+        return new SandboxSpec
+        {
+            ReadOnly = Directory.Exists(data) ? [repo, data] : [repo],
+            Writable = [output],
+            Hidden = options.Track == "solutions" ? [] : [Path.Combine(repo, "solutions")],
+            Environment = Environment(options).Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value!)
+                .Append(new(Kit.Data.DatasetCache.DirectoryVariable, data))
+                // No network in here: a dataset the grader could not fetch fails at once, with a path that says why.
+                .Append(new(Kit.Data.DatasetCache.MirrorVariable, "/the-sandbox-has-no-network:-the-grader-could-not-fetch-this-dataset"))
+                .DistinctBy(e => e.Key).ToDictionary(),
+            Gpu = options.Device != "cpu",
+        };
     }
 
     /// <summary>A test as xunit's -list shows it, with the traits the grader reads.</summary>

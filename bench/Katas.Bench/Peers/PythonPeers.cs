@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Katas.Bench.Measuring;
 using Katas.Kit;
+using Katas.Tooling;
 
 namespace Katas.Bench.Peers;
 

@@ -1,4 +1,5 @@
 using Katas.Kit;
+using Katas.Tooling;
 
 namespace Katas.Bench.Suite;
 

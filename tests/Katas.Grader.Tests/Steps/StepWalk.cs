@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Katas.Grader.Running;
 using Katas.Kit;
+using Katas.Tooling;
 
 namespace Katas.Grader.Tests.Steps;
 

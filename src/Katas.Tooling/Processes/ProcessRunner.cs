@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Katas.Kit;
+namespace Katas.Tooling;
 
 /// <summary>How a child process ended.</summary>
 public sealed record ProcessOutcome(int ExitCode, bool TimedOut, string StandardError, TimeSpan Duration);
@@ -14,10 +14,19 @@ public sealed record ProcessOutcome(int ExitCode, bool TimedOut, string Standard
 public static class ProcessRunner
 {
     /// <param name="onLine">Called with each line of standard output, as it arrives.</param>
+    /// <param name="firstInput">A line written to the child's standard input before anything else (a secret it must read first).</param>
+    /// <param name="sandbox">Run it in the operating-system sandbox (<see cref="Sandbox"/>) with this view of the machine;
+    /// <paramref name="environment"/> is then ignored: the spec holds the whole environment.</param>
     public static async Task<ProcessOutcome> RunAsync(string fileName, IEnumerable<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string?>? environment, TimeSpan timeout, Action<string>? onLine, CancellationToken cancel,
-        TimeSpan? drainAfterExit = null, bool acknowledgeLines = false, bool ownProcessGroup = false)
+        TimeSpan? drainAfterExit = null, bool acknowledgeLines = false, bool ownProcessGroup = false, string? firstInput = null,
+        SandboxSpec? sandbox = null)
     {
+        if (sandbox is not null)
+        {
+            (fileName, var wrapped) = Sandbox.Wrap(fileName, arguments, workingDirectory, sandbox);
+            arguments = wrapped;
+        }
         var grouped = ownProcessGroup && OperatingSystem.IsLinux() && File.Exists(SetSid);
         var start = new ProcessStartInfo(grouped ? SetSid : fileName)
         {
@@ -55,6 +64,11 @@ public static class ProcessRunner
             lock (stderr) if (stderr.Length < 64_000) stderr.AppendLine(e.Data);
         };
         process.Start();
+        if (firstInput is not null)
+        {
+            try { process.StandardInput.WriteLine(firstInput); process.StandardInput.Flush(); }
+            catch (IOException) { /* it died at once: its outcome says so */ }
+        }
         // Otherwise a child that waits for input gets end-of-file at once, not a hang.
         if (!acknowledgeLines) process.StandardInput.Close();
         process.BeginOutputReadLine();

@@ -1,4 +1,4 @@
-namespace Katas.Kit;
+namespace Katas.Tooling;
 
 /// <summary>
 /// A Python that imports torch, for what checks C# against PyTorch itself (the benchmark's Python
