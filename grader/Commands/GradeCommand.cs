@@ -53,6 +53,10 @@ public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
         [Description("An instructor's hidden tests: DIR/<chapter>/*.cs, compiled into the chapters at grading time.")]
         public string? ExtraTests { get; init; }
 
+        [CommandOption("--unsandboxed")]
+        [Description("Grade without the operating-system sandbox (bubblewrap), even a submission: its code then runs with your rights. Never for students' work you do not trust.")]
+        public bool Unsandboxed { get; init; }
+
         [CommandOption("--show-hidden")]
         [Description("Show hidden tests' names and messages (the instructor's view); students otherwise see only \"hidden test failed\".")]
         public bool ShowHidden { get; init; }
@@ -71,7 +75,7 @@ public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
         {
             Track = settings.Track, Device = settings.Device, Chapters = settings.Chapters,
             Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds), TrustedTests = settings.TrustedTests,
-            ExtraTests = settings.ExtraTests, ShowHidden = settings.ShowHidden,
+            ExtraTests = settings.ExtraTests, ShowHidden = settings.ShowHidden, Sandbox = settings.Unsandboxed ? SandboxMode.Off : SandboxMode.Auto,
         };
         var result = await GradeWithProgressAsync(console, repo, options, cancellationToken).ConfigureAwait(false);
 

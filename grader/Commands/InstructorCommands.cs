@@ -91,6 +91,10 @@ public sealed class GradeManyCommand : AsyncCommand<GradeManyCommand.Settings>
         [Description("Your hidden tests: DIR/<chapter>/*.cs, compiled into every submission's chapters.")]
         public string? ExtraTests { get; init; }
 
+        [CommandOption("--unsandboxed")]
+        [Description("Grade without the operating-system sandbox (bubblewrap), even a submission: its code then runs with your rights. Never for students' work you do not trust.")]
+        public bool Unsandboxed { get; init; }
+
         [CommandOption("--show-hidden")]
         [Description("Write hidden tests' names and messages into each student's JSON (otherwise: \"hidden test failed\").")]
         public bool ShowHidden { get; init; }
@@ -105,7 +109,7 @@ public sealed class GradeManyCommand : AsyncCommand<GradeManyCommand.Settings>
         {
             TrustedTests = settings.TrustedTests is null ? null : Path.GetFullPath(settings.TrustedTests),
             Chapters = settings.Chapters, Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds),
-            ExtraTests = settings.ExtraTests, ShowHidden = settings.ShowHidden,
+            ExtraTests = settings.ExtraTests, ShowHidden = settings.ShowHidden, Sandbox = settings.Unsandboxed ? SandboxMode.Off : SandboxMode.Auto,
         };
         // Each student's tests use every core (libtorch threads): grading two per core only thrashes.
         var parallel = settings.Parallel ?? Math.Max(1, Environment.ProcessorCount / 2);

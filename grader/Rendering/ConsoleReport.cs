@@ -10,7 +10,9 @@ public static class ConsoleReport
     {
         console.Write(new Rule($"[bold]TorchSharp Katas[/] — {r.Score.Points} / {r.Score.MaxPoints} points ({Words.Percent(r.Score.Points, r.Score.MaxPoints)})").LeftJustified());
         console.MarkupLine($"[grey]{r.Run.Track} track · device {r.Run.Device}{(r.Run.Gpu is { } g ? $" ({Markup.Escape(g)})" : "")} · " +
-                           $"backend {r.Run.Backend} · {r.DurationSeconds:0.0} s[/]");
+                           $"backend {r.Run.Backend} · {(r.Run.Sandboxed ? "sandboxed" : "not sandboxed")} · {r.DurationSeconds:0.0} s[/]");
+        if (!r.Run.Sandboxed && r.Run.SandboxNote is { } why)
+            console.MarkupLine($"[grey]Not sandboxed: {Markup.Escape(why)}. Your own code is fine to run so; a submission is graded only in the sandbox.[/]");
         console.Write(Table(r.Chapters));
         Tamper(console, r.Tamper);
         foreach (var ch in r.Chapters.Where(c => c.Status is ChapterStatus.BuildError or ChapterStatus.Crashed or ChapterStatus.TimedOut or ChapterStatus.Tampered))

@@ -132,9 +132,11 @@ public sealed class Allowlist
                 var info = model.GetSymbolInfo(node);
                 // Environment in Environment.ProcessorCount: the member decides, not its type.
                 if (info.Symbol is INamedTypeSymbol && node.Parent is MemberAccessExpressionSyntax access && access.Expression == node) continue;
+                // Reported where the use starts: Environment.Exit(1) at "Environment", as the compiler would.
+                SyntaxNode at = node.Parent is MemberAccessExpressionSyntax whole && whole.Name == node ? whole : node;
                 foreach (var symbol in info.Symbol is { } s ? [s] : info.CandidateSymbols)
                     if (KeyOf(symbol, compilation) is { } key && Judge(key) is { Allowed: false } verdict)
-                        Report(node, Code, $"'{key}' is not among the APIs a kata may use: " +
+                        Report(at, Code, $"'{key}' is not among the APIs a kata may use: " +
                             (verdict.Why ?? "a kata needs TorchSharp, Kit's learner API and a few parts of .NET (collections, LINQ, maths, strings, exceptions); " +
                                 $"the list is {CourseFile}"));
             }

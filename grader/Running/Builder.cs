@@ -27,6 +27,9 @@ public static partial class Builder
         // which must never be run as this one's.)
         var built = Path.Combine(work, "built.txt");
         File.Delete(built);
+        // What the compiler is given, per chapter (eng/Kata.targets): never a previous build's.
+        var compileInputs = Path.Combine(GradeOptions.WorkFolder(repo), $"compile-{options.Track}");
+        if (Directory.Exists(compileInputs)) Directory.Delete(compileInputs, recursive: true);
         var log = Path.Combine(work, "errors.log");
         File.Delete(log);
         var traversal = Path.Combine(work, "chapters.proj");

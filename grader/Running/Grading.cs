@@ -104,11 +104,10 @@ public static class Grading
         }
         // The chapter builds, then the learner's files are checked against the allowlist on the
         // build's own inputs: a chapter with a finding is a build error, and nothing of it runs.
-        if (build.Succeeded)
-        {
-            var rejected = CheckLearnerCode(repo, chapter, build, options.Track);
-            if (rejected.Count > 0) build = build with { Succeeded = false, Errors = [.. rejected], Problem = null };
-        }
+        // (Checked also when the build failed: a learner sees every rejected line at once.)
+        var rejected = CheckLearnerCode(repo, chapter, build, options.Track);
+        if (rejected.Count > 0)
+            build = build with { Succeeded = false, Errors = build.Succeeded ? [.. rejected] : [.. rejected, .. build.Errors], Problem = null };
         if (!build.Succeeded)
         {
             var tests = (listed ?? []).Select(t => Scope(NotRun(t.Key, t.Value, "the chapter did not build"))).ToList();
@@ -158,7 +157,8 @@ public static class Grading
     /// <summary>The allowlist's findings in the learner's files (and, on the solutions track, in the reference solutions).</summary>
     static IReadOnlyList<BuildError> CheckLearnerCode(string repo, Chapter chapter, Builder.Outcome build, string track)
     {
-        var inputs = Allowlist.CompileInputs.Read(Path.Combine(Path.GetDirectoryName(build.TestAssembly!)!, "katas-compile.txt"));
+        var inputs = Allowlist.CompileInputs.Read(Path.Combine(GradeOptions.WorkFolder(repo), $"compile-{track}", chapter.ProjectName + ".txt"));
+        if (inputs is null && !build.Succeeded) return []; // it did not get as far as compiling: its own errors say why
         if (inputs is null)
             return [new BuildError(Path.GetRelativePath(repo, chapter.Project), 0, 0, Allowlist.Code,
                 "the grader could not check the learner's files (the build wrote no katas-compile.txt): is eng/Kata.targets the course's?")];

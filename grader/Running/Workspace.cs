@@ -21,7 +21,7 @@ public sealed class Workspace : IDisposable
     public static readonly string[] Needed =
     [
         "exercises", "src", "eng", "data", "grader/tests-manifest.json", "Directory.Build.props", "Directory.Build.targets",
-        "Directory.Packages.props", "global.json", "nuget.config", "NuGet.config", "NuGet.Config",
+        "Directory.Packages.props", "global.json", "nuget.config", "NuGet.config", "NuGet.Config", ".editorconfig",
     ];
 
     /// <summary>How much one chapter of a submission may hold (learner files only).</summary>

@@ -18,12 +18,15 @@ internal sealed class FixtureCourse : IDisposable
     {
         Root = Path.Combine(Path.GetTempPath(), "katas-fixtures", $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)]);
         Copy(Source, Root);
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props" })
-            File.WriteAllText(Path.Combine(Root, file),
-                $"<Project>\n  <Import Project=\"{Path.Combine(Repo, file)}\" />\n{(file == "Directory.Build.props" ? OwnOutputs : "")}</Project>\n");
-        // The repository's analyzer settings (learners' files only) and package sources.
-        foreach (var file in new[] { ".editorconfig", "NuGet.config" })
-            File.Copy(Path.Combine(Repo, file), Path.Combine(Root, file), overwrite: true);
+        // The repository's build files, Kit and the learner API list, copied (not imported): a
+        // sandboxed build sees the copy only, as it sees only a real course's own files.
+        foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json",
+                     ".editorconfig", "NuGet.config", "data/datasets.json" })
+            CopyFile(Path.Combine(Repo, file), Path.Combine(Root, file));
+        foreach (var folder in new[] { "eng", "src/Katas.Kit", "src/Katas.Kit.Testing" })
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo, folder), "*", SearchOption.AllDirectories)
+                         .Where(f => !Running.LearnerFiles.InSkippedFolder(Path.GetRelativePath(Repo, f))))
+                CopyFile(file, Path.Combine(Root, Path.GetRelativePath(Repo, file)));
         // The committed test list (Fixtures/course/grader), with the hashes of this copy's files.
         var manifest = TestManifest.Load(Root)!;
         (manifest with { Files = TestManifest.HashAll(Root) }).Save(Root);
@@ -31,10 +34,11 @@ internal sealed class FixtureCourse : IDisposable
 
     public string Root { get; }
 
-    // Each copy (and each workspace graded from it) builds into its own artifacts/, as a real copy of
-    // the course does. Shared with the repository's, a copy could run the assembly another copy
-    // built: File.Copy keeps the sources' time stamps, so MSBuild would see nothing to compile.
-    const string OwnOutputs = "  <PropertyGroup>\n    <ArtifactsPath>$(MSBuildThisFileDirectory)artifacts</ArtifactsPath>\n  </PropertyGroup>\n";
+    static void CopyFile(string from, string to)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+        File.Copy(from, to, overwrite: true);
+    }
 
     public string PathOf(string relative) => Path.Combine(Root, relative);
 

@@ -94,7 +94,7 @@ public sealed class GradebookTests : IDisposable
             "dee,,0,11,0,11,0.0,build-error,",
             "eve,,0,11,0,11,0.0,timed-out,",
             "fay-zip,,11,11,11,11,100.0,,ada",
-            "gil,,3,11,3,11,27.3,unknown-tests,",                 // its own [Fact] earns nothing
+            "gil,,0,11,0,11,0.0,build-error,",                 // its own [Fact] is off the allowlist: a build error
             "hal-zipped,,11,11,11,11,100.0,,ada",
             "ivy,,,11,,11,,bad-zip,",
             "jo-empty,,,11,,11,,not-a-submission,",
@@ -126,9 +126,12 @@ public sealed class GradebookTests : IDisposable
         FixtureCourse.Copy(Path.Combine(_class, "submissions"), _trusted.PathOf("submissions"));
 
         using var run = GradingRun.Create(_trusted.Root, HiddenTests);
-        var lane = run.Load(0, ada);
-        Directory.CreateDirectory(Path.Combine(lane, "artifacts", "bin"));
-        File.WriteAllText(Path.Combine(lane, "artifacts", "bin", "kit.dll"), "built once");
+        run.Load(0, ada).ShouldBeEmpty();
+        var lane = run.Lane(0);
+        Directory.CreateDirectory(Path.Combine(lane, "artifacts", "bin", "Katas.Kit"));
+        File.WriteAllText(Path.Combine(lane, "artifacts", "bin", "Katas.Kit", "Katas.Kit.dll"), "built once");
+        Directory.CreateDirectory(Path.Combine(lane, "artifacts", "obj", "FixturePartial"));
+        File.WriteAllText(Path.Combine(lane, "artifacts", "obj", "FixturePartial", "FixturePartial.csproj.nuget.g.props"), "<Project>planted</Project>");
         var kitStamp = File.GetLastWriteTimeUtc(Path.Combine(lane, "exercises", "01-Passing", "Tests", "AdderTests.cs"));
 
         lane.ShouldNotStartWith(_trusted.Root);
@@ -142,7 +145,9 @@ public sealed class GradebookTests : IDisposable
 
         File.Exists(Path.Combine(lane, "exercises", "02-Partial", "Helper.cs")).ShouldBeFalse("ada's file is gone when bob is graded");
         File.ReadAllText(Path.Combine(lane, "exercises", "02-Partial", "Maths.cs")).ShouldBe("// bob's");
-        File.ReadAllText(Path.Combine(lane, "artifacts", "bin", "kit.dll")).ShouldBe("built once", "build outputs stay: the Kit is not rebuilt");
+        File.ReadAllText(Path.Combine(lane, "artifacts", "bin", "Katas.Kit", "Katas.Kit.dll")).ShouldBe("built once",
+            "Kit's outputs stay (built from the course's sources, read-only to every test run): Kit is not rebuilt");
+        Path.Exists(Path.Combine(lane, "artifacts", "obj", "FixturePartial")).ShouldBeFalse("every chapter's build outputs of the previous student are gone");
         File.GetLastWriteTimeUtc(Path.Combine(lane, "exercises", "01-Passing", "Tests", "AdderTests.cs"))
             .ShouldBe(kitStamp, "unchanged files keep their time stamps, so MSBuild skips them");
     }

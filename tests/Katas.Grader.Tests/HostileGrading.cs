@@ -35,9 +35,13 @@ public sealed class HostileGrading : IAsyncLifetime
         var own = TestManifest.Load(_submission.Root)!;
         own.Tests["02-Partial"]["Fixture.Tests.MathsTests.Cube_of_3_is_27"] = 300;
         (own with { Files = TestManifest.HashAll(_submission.Root) }).Save(_submission.Root);
+        // A learner file that is a link to the course's reference solution: refused, never copied as its target.
+        var broken = Path.Combine(_submission.Root, "exercises", "05-BuildError", "Broken.cs");
+        File.Delete(broken);
+        File.CreateSymbolicLink(broken, Path.Combine(_trusted.Root, "solutions", "02-Partial", "Maths.cs"));
 
         var run = await KatasCli.RunAsync("grade", "--repo", _submission.Root, "--trusted-tests", _trusted.Root,
-            "--chapter", "1", "--chapter", "2", "--chapter", "7", "--timeout", "60",
+            "--chapter", "1", "--chapter", "2", "--chapter", "5", "--chapter", "7", "--timeout", "60",
             "--json", JsonPath, "--markdown", MarkdownPath, "--exercism", ExercismFolder);
         (ExitCode, Console) = (run.ExitCode, run.Console);
         Result = JsonResults.Read(JsonPath);

@@ -15,9 +15,21 @@ public sealed partial class HostileGradingTests(HostileGrading hostile) : IClass
     {
         hostile.ExitCode.ShouldBe(0, hostile.Console);
         hostile.Result.Chapters.Select(c => (c.Id, c.MaxPoints)).ShouldBe(
-            [("01-Passing", 9), ("02-Partial", 6), ("07-Banned", 1)],
+            [("01-Passing", 9), ("02-Partial", 6), ("05-BuildError", 4), ("07-Banned", 1)],
             "max points are the trusted manifest's: not 1000 more for an extra test, not 300 for a regenerated manifest");
-        hostile.Result.Score.Points.ShouldBe(1, "only Twice_3_is_6 is earned");
+        hostile.Result.Score.Points.ShouldBe(0, "the one honest pass is in a tampered chapter, which earns nothing");
+        hostile.Result.Run.Sandboxed.ShouldBeTrue("a submission is graded in the sandbox");
+    }
+
+    [Fact]
+    public void A_symbolic_link_to_the_reference_solution_is_refused_and_the_chapter_is_tampered()
+    {
+        var ch = hostile.Chapter("05-BuildError");
+
+        ch.Status.ShouldBe(ChapterStatus.Tampered);
+        ch.Message!.ShouldContain("exercises/05-BuildError/Broken.cs is a symbolic link");
+        ch.Points.ShouldBe(0);
+        ch.Tests.ShouldAllBe(t => t.Status == TestStatus.NotRun);
     }
 
     [Fact]
@@ -26,13 +38,11 @@ public sealed partial class HostileGradingTests(HostileGrading hostile) : IClass
         var ch = hostile.Chapter("02-Partial");
 
         ch.Status.ShouldBe(ChapterStatus.Tampered);
-        ch.Message!.ShouldContain("contradict each other");
-        ch.Message!.ShouldContain("a second test of the same name started");
-        ch.Message!.ShouldContain("never started");
+        ch.Message!.ShouldContain("did not sign");
         var cube = ch.Tests.Single(t => t.Method == "Cube_of_3_is_27");
-        cube.Status.ShouldBe(TestStatus.Tampered);
+        cube.Status.ShouldBe(TestStatus.Failed, "the forged pass is not a result: the real one (9, not 27) is");
         (cube.Points, cube.MaxPoints).ShouldBe((0, 3));
-        ch.Points.ShouldBe(1);
+        ch.Points.ShouldBe(0);
     }
 
     [Fact]
@@ -70,38 +80,25 @@ public sealed partial class HostileGradingTests(HostileGrading hostile) : IClass
         var ch = hostile.Chapter("01-Passing");
 
         ch.Status.ShouldBe(ChapterStatus.BuildError);
-        ch.BuildErrors.ShouldContain(e => e.File == "exercises/01-Passing/Bonus.cs" && e.Line == 7 && e.Code == LearnerCode.TestFramework);
+        ch.BuildErrors.ShouldContain(e => e.File == "exercises/01-Passing/Bonus.cs" && e.Line == 7 && e.Code == Allowlist.Code);
         ch.Tests.ShouldNotContain(t => t.Method == "Free_points");
         ch.Points.ShouldBe(0);
     }
 
-    public static TheoryData<string> BannedEntries() => [.. Marked("bans")];
+    public static TheoryData<string> ForbiddenUses() => [.. Marked("forbids")];
 
     public static TheoryData<string> GraderChecks() => [.. Marked("checks")];
 
-    [Theory, MemberData(nameof(BannedEntries))]
-    public void Each_banned_api_is_a_build_error_on_the_line_that_uses_it(string entry)
+    [Theory, MemberData(nameof(ForbiddenUses))]
+    public void Each_use_outside_the_allowlist_is_a_build_error_on_its_line(string use)
     {
-        var listed = File.ReadLines(Path.Combine(FixtureCourse.Repo, "eng", "BannedSymbols.txt"))
-            .Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)).Select(l => l.Split(';')[0]);
-        listed.ShouldContain(entry);
-        var (file, line) = Where("bans", entry);
-
-        var error = hostile.Chapter("07-Banned").BuildErrors.FirstOrDefault(e => e.File == file && e.Line == line && e.Code == "RS0030");
-        error.ShouldNotBeNull($"{entry}: no RS0030 at {file}:{line}");
-        error.Message.ShouldContain("banned");
-    }
-
-    [Fact]
-    public void Every_entry_of_the_banned_list_has_its_fixture_line()
-    {
-        var listed = File.ReadLines(Path.Combine(FixtureCourse.Repo, "eng", "BannedSymbols.txt"))
-            .Where(l => l.Length > 0 && !l.StartsWith("//", StringComparison.Ordinal)).Select(l => l.Split(';')[0]);
-        listed.Except(Marked("bans")).ShouldBeEmpty();
+        var errors = hostile.Result.Chapters.SelectMany(c => c.BuildErrors).ToList();
+        foreach (var (file, line) in Places("forbids", use))
+            errors.ShouldContain(e => e.File == file && e.Line == line && e.Code == Allowlist.Code, $"{use}: no {Allowlist.Code} at {file}:{line}");
     }
 
     [Theory, MemberData(nameof(GraderChecks))]
-    public void Each_construct_the_analyzer_cannot_ban_is_a_build_error_with_the_graders_reason(string code)
+    public void Each_construct_the_allowlist_has_no_symbol_for_is_a_build_error_with_the_graders_reason(string code)
     {
         var ch = hostile.Result.Chapters.SelectMany(c => c.BuildErrors).ToList();
         foreach (var (file, line) in Places("checks", code))
@@ -114,20 +111,20 @@ public sealed partial class HostileGradingTests(HostileGrading hostile) : IClass
         var banned = hostile.Chapter("07-Banned");
         banned.Status.ShouldBe(ChapterStatus.BuildError);
         banned.BuildErrors.ShouldContain(e => e.ToString().StartsWith(
-            "exercises/07-Banned/Runtime.cs(12,9): RS0030: The symbol 'Environment.Exit(int)' is banned in this project: " +
-            "a kata never ends the process: return, or throw an exception with a message", StringComparison.Ordinal));
+            "exercises/07-Banned/Runtime.cs(12,9): KATAS100: 'System.Environment.Exit' is not among the APIs a kata may use", StringComparison.Ordinal));
+        banned.BuildErrors.ShouldContain(e => e.File == "exercises/07-Banned/Impl/Tests/Boot.cs",
+            "a file in a nested Tests folder is the learner's, and judged");
         banned.BuildErrors.ShouldAllBe(e => e.File.StartsWith("exercises/07-Banned/", StringComparison.Ordinal),
             "only the learner's files are judged: not the tests, not generated or package sources");
 
         hostile.Console.ShouldContain("tampered");
         hostile.Console.ShouldContain("exercises/01-Passing/Bonus.cs(7,");
         var markdown = File.ReadAllText(hostile.MarkdownPath);
-        markdown.ShouldContain("| 2. Partial | 1 / 6 |");
+        markdown.ShouldContain("| 2. Partial | 0 / 6 |");
         markdown.ShouldContain("tampered");
-        markdown.ShouldContain("Cube of 3 is 27** (tampered)");
         using var exercism = GradedCourse.ReadJson(Path.Combine(hostile.ExercismFolder, "02-Partial", "results.json"));
         exercism.RootElement.GetProperty("status").GetString().ShouldBe("error");
-        exercism.RootElement.GetProperty("message").GetString()!.ShouldContain("contradict each other");
+        exercism.RootElement.GetProperty("message").GetString()!.ShouldContain("did not sign");
         using var json = GradedCourse.ReadJson(hostile.JsonPath);
         json.RootElement.GetProperty("chapters")[1].GetProperty("status").GetString().ShouldBe("tampered");
     }
@@ -168,6 +165,6 @@ public sealed partial class HostileGradingTests(HostileGrading hostile) : IClass
 
     static (string File, int Line) Where(string kind, string key) => Places(kind, key).First();
 
-    [GeneratedRegex(@"^\s*// (bans|checks): (.+)$")]
+    [GeneratedRegex(@"^\s*// (forbids|checks): (.+)$")]
     private static partial Regex Marker();
 }

@@ -2,7 +2,7 @@
 // (Here, not in 07-Banned: unsafe code does not compile, and a compilation with errors is not
 // analyzed, so 07-Banned must compile but for its banned APIs.)
 
-// checks: KATAS001
+// forbids: KATAS001
 [assembly: System.CLSCompliant(false)]
 
 namespace Fixture;

@@ -4,19 +4,19 @@ namespace Fixture;
 
 public static class NativeTricks
 {
-    // bans: T:System.Runtime.InteropServices.DllImportAttribute
+    // forbids: T:System.Runtime.InteropServices.DllImportAttribute
     // checks: KATAS002
     [DllImport("libc")] private static extern int getpid();
 
     public static void All()
     {
-        // bans: T:System.Runtime.InteropServices.NativeLibrary
+        // forbids: T:System.Runtime.InteropServices.NativeLibrary
         _ = NativeLibrary.Load("libc");
-        // bans: T:System.Runtime.InteropServices.Marshal
+        // forbids: T:System.Runtime.InteropServices.Marshal
         _ = Marshal.SizeOf<int>();
-        // bans: T:System.Runtime.InteropServices.GCHandle
+        // forbids: T:System.Runtime.InteropServices.GCHandle
         GCHandle.Alloc(new object()).Free();
-        // bans: T:Microsoft.Win32.SafeHandles.SafeFileHandle
+        // forbids: T:Microsoft.Win32.SafeHandles.SafeFileHandle
         using var stdout = new Microsoft.Win32.SafeHandles.SafeFileHandle(1, ownsHandle: false);
     }
 }
@@ -27,7 +27,7 @@ public sealed class Secret
 
     public int Peek() => _value;
 
-    // bans: T:System.Runtime.CompilerServices.UnsafeAccessorAttribute
+    // forbids: T:System.Runtime.CompilerServices.UnsafeAccessorAttribute
     [System.Runtime.CompilerServices.UnsafeAccessor(System.Runtime.CompilerServices.UnsafeAccessorKind.Field, Name = "_value")]
     private static extern ref int Value(Secret secret);
 }

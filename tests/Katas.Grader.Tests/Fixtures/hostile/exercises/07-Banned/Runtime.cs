@@ -2,36 +2,36 @@ namespace Fixture;
 
 public static class RuntimeTricks
 {
-    // bans: T:System.Runtime.CompilerServices.ModuleInitializerAttribute
+    // forbids: T:System.Runtime.CompilerServices.ModuleInitializerAttribute
     [System.Runtime.CompilerServices.ModuleInitializer]
     internal static void BeforeTheTests() { }
 
     public static void All()
     {
-        // bans: M:System.Environment.Exit(System.Int32)
+        // forbids: M:System.Environment.Exit(System.Int32)
         Environment.Exit(0);
-        // bans: M:System.Environment.FailFast(System.String)
+        // forbids: M:System.Environment.FailFast(System.String)
         Environment.FailFast("done");
-        // bans: M:System.Environment.FailFast(System.String,System.Exception)
+        // forbids: M:System.Environment.FailFast(System.String,System.Exception)
         Environment.FailFast("done", null);
-        // bans: M:System.Environment.GetCommandLineArgs
+        // forbids: M:System.Environment.GetCommandLineArgs
         _ = Environment.GetCommandLineArgs();
-        // bans: P:System.Environment.CommandLine
+        // forbids: P:System.Environment.CommandLine
         _ = Environment.CommandLine;
-        // bans: T:System.AppDomain
+        // forbids: T:System.AppDomain
         AppDomain.CurrentDomain.ProcessExit += (_, _) => { };
-        // bans: T:System.Runtime.Loader.AssemblyLoadContext
+        // forbids: T:System.Runtime.Loader.AssemblyLoadContext
         _ = System.Runtime.Loader.AssemblyLoadContext.Default;
-        // bans: N:System.Diagnostics.Tracing
+        // forbids: N:System.Diagnostics.Tracing
         _ = System.Diagnostics.Tracing.EventLevel.Verbose;
-        // bans: T:System.Diagnostics.Process
+        // forbids: T:System.Diagnostics.Process
         _ = System.Diagnostics.Process.GetCurrentProcess();
-        // bans: T:System.Diagnostics.ProcessStartInfo
+        // forbids: T:System.Diagnostics.ProcessStartInfo
         _ = new System.Diagnostics.ProcessStartInfo("sh");
-        // bans: T:System.Runtime.CompilerServices.Unsafe
+        // forbids: T:System.Runtime.CompilerServices.Unsafe
         _ = System.Runtime.CompilerServices.Unsafe.SizeOf<int>();
-        // bans: N:Xunit
-        // checks: KATAS004
+        // forbids: N:Xunit
+        // forbids: KATAS004
         Xunit.Assert.True(true);
     }
 }
