@@ -1,4 +1,4 @@
-// What the banned-API analyzer cannot express: the grader's own check (grader/Running/LearnerCode.cs).
+// Constructs the allowlist judges without a symbol (unsafe code, pointers, extern) and an assembly attribute it judges by its type (grader/Running/Allowlist.cs).
 // (Here, not in 07-Banned: unsafe code does not compile, and a compilation with errors is not
 // analyzed, so 07-Banned must compile but for its banned APIs.)
 
