@@ -59,7 +59,7 @@ public static class Sandbox
             "--unshare-all", "--die-with-parent", "--new-session", "--uid", "1000", "--gid", "1000", "--hostname", "katas",
         };
         args.AddRange(SystemFolders());
-        args.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--dir", Home]);
+        args.AddRange(["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--tmpfs", Home]);
         if (spec.Gpu)
             foreach (var device in Directory.Exists("/dev") ? Directory.EnumerateFiles("/dev", "nvidia*") : [])
                 args.AddRange(["--dev-bind", device, device]);
@@ -67,6 +67,9 @@ public static class Sandbox
         foreach (var folder in spec.ReadOnly) args.AddRange(["--ro-bind", Full(folder), Full(folder)]);
         foreach (var folder in spec.Writable) args.AddRange(["--bind", Full(folder), Full(folder)]);
         foreach (var folder in spec.Hidden.Where(Directory.Exists)) args.AddRange(["--tmpfs", Full(folder)]);
+        // The sandbox's own root (a tmpfs holding the mount points) is read-only too: only /tmp, the
+        // home folder and the writable folders take writes.
+        args.AddRange(["--remount-ro", "/"]);
         args.Add("--clearenv");
         var env = new Dictionary<string, string>(StringComparer.Ordinal)
         {
