@@ -12,7 +12,7 @@ public static class MarkdownReport
         md.AppendLine($"## TorchSharp Katas — {r.Score.Points} / {r.Score.MaxPoints} points ({Words.Percent(r.Score.Points, r.Score.MaxPoints)})");
         md.AppendLine();
         md.AppendLine($"`{r.Run.Track}` track · device `{r.Run.Device}`{(r.Run.Gpu is { } g ? $" ({g})" : "")} · backend `{r.Run.Backend}` · " +
-                      $"{r.Run.Cores} cores · {r.DurationSeconds:0} s{(r.Run.Commit is { } c ? $" · commit `{c}`" : "")}");
+                      $"{r.Run.Cores} cores · {(r.Run.Sandboxed ? "sandboxed" : "**not sandboxed**")} · {r.DurationSeconds:0} s{(r.Run.Commit is { } c ? $" · commit `{c}`" : "")}");
         md.AppendLine();
         AppendTamper(md, r.Tamper);
         md.AppendLine("| Chapter | Points | Passed | Failed | Not implemented | Skipped | Time | Status |");
