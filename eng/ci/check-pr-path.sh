@@ -45,13 +45,14 @@ printf 'namespace Forged;\npublic class Everything { [Fact, Points(100)] public 
 bash "$repo/eng/ci/grade-submission.sh" "$repo" "$sub" "$out/parts/$first.json" "$first" > "$out/hostile-grade.log" 2>&1 \
   || { tail -n 30 "$out/hostile-grade.log"; fail "grading the hostile submission"; }
 result=$out/parts/$first.json
+[ "$(jq '.run.sandboxed' "$result")" = true ] || fail "the submission was not graded in the sandbox: $(jq -r '.run.sandboxNote' "$result")"
 [ "$(jq '.score.points' "$result")" = 0 ] || fail "the hostile submission scored $(jq -c .score "$result"): its own tests or build files were used"
 [ "$(jq '.score.maxPoints' "$result")" = "$(max_of "$first")" ] || fail "the maximum is not the manifest's $(max_of "$first")"
 [ "$(jq '[.chapters[0].tests[] | select(.status != "not-implemented")] | length' "$result")" = 0 ] \
   || fail "a test of the stubs did not end 'not implemented': $(jq -c '[.chapters[0].tests[] | .status] | unique' "$result")"
 jq -e --arg f "$test_file" '.tamper.changed | index($f)' "$result" >/dev/null || fail "the edited test file $test_file is not reported"
 jq -e '.tamper.changed | index("Directory.Build.props")' "$result" >/dev/null || fail "the edited Directory.Build.props is not reported"
-ok "edited grade.yml, CI scripts, Directory.Build.props and $test_file: 0/$(max_of "$first") (the stubs' score), the edits reported"
+ok "edited grade.yml, CI scripts, Directory.Build.props and $test_file: 0/$(max_of "$first") (the stubs' score), the edits reported, graded in the sandbox"
 
 echo "2. a missing chapter"
 plan="[\"$first\",\"$second\"]"
