@@ -55,8 +55,7 @@ public static class Grading
         var gradedRepo = workspace?.Root ?? repo;
         if (workspace is not null)
             // The workspace is fresh: let its tests use the submission's verified dataset cache.
-            options = options with { DataDirectory = options.DataDirectory ?? Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.DirectoryVariable)
-                ?? Path.Combine(repo, "data", "cache") };
+            options = options with { DataDirectory = DataDirectory(options, repo) };
 
         var chapters = Chapter.Select(gradedRepo, options.Chapters);
         if (chapters.Count == 0) throw new GraderException($"{gradedRepo} has no chapters (exercises/NN-Name/ with a .csproj).");
