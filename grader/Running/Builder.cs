@@ -51,12 +51,31 @@ public static partial class Builder
         // The build server of the compiler may keep our output pipe open after the build ends:
         // completion is the process's exit, not the end of its output.
         var output = new List<string>();
-        var outcome = await ProcessRunner.RunAsync("dotnet", args, repo, null, options.BuildTimeout, line => { lock (output) output.Add(line); }, cancel,
-            drainAfterExit: TimeSpan.FromSeconds(1), sandbox: options.Sandbox == SandboxMode.Required ? BuildSandbox(repo, options) : null).ConfigureAwait(false);
+        var sandboxed = options.Sandbox == SandboxMode.Required;
+        async Task<ProcessOutcome> Build() => await ProcessRunner.RunAsync("dotnet", args, repo, null, options.BuildTimeout,
+            line => { lock (output) output.Add(line); }, cancel, drainAfterExit: TimeSpan.FromSeconds(1),
+            sandbox: sandboxed ? BuildSandbox(repo, options) : null).ConfigureAwait(false);
+        var outcome = await Build().ConfigureAwait(false);
+        var errors = File.Exists(log) ? ParseErrors(File.ReadLines(log), repo) : [];
+        if (sandboxed && !outcome.TimedOut && errors.Any(e => e.Error.Code == NoNetwork))
+        {
+            // The sandbox has no network, and a package the course needs is not in the packages
+            // folder yet (a fresh machine, a course never built here). Restore outside the sandbox,
+            // then build again inside it. Only MSBuild's own files are read by a restore, and they
+            // are the course's (Workspace.Needed); the learner's code is not compiled or run.
+            var restore = await ProcessRunner.RunAsync("dotnet", ["restore", .. args[1..^1]], repo, null, options.BuildTimeout,
+                _ => { }, cancel).ConfigureAwait(false);
+            if (restore.ExitCode == 0)
+            {
+                lock (output) output.Clear();
+                File.Delete(log);
+                outcome = await Build().ConfigureAwait(false);
+                errors = File.Exists(log) ? ParseErrors(File.ReadLines(log), repo) : [];
+            }
+        }
         if (outcome.TimedOut)
             return chapters.ToDictionary(c => c.Id, _ => new Outcome(false, [], $"the build did not finish within {options.BuildTimeout.TotalSeconds:0} s", outcome.Duration));
 
-        var errors = File.Exists(log) ? ParseErrors(File.ReadLines(log), repo) : [];
         var assemblies = (File.Exists(built) ? File.ReadAllLines(built) : [])
             .Select(l => l.Split('|')).Where(p => p.Length == 2)
             .ToDictionary(p => Path.GetFullPath(p[0]), p => p[1].Trim(), StringComparer.Ordinal);
@@ -84,9 +103,12 @@ public static partial class Builder
     /// <summary>
     /// What a sandboxed build sees: the workspace read-only, its artifacts/ writable (outputs, the
     /// grader's traversal and logs), the SDK and the NuGet packages read-only, no network (every
-    /// package the course needs is already in the packages folder: the grader restored it, or the
-    /// course was built before), and no solutions/ unless they are what is graded.
+    /// package the course needs is already in the packages folder, or is restored outside the sandbox
+    /// first), and no solutions/ unless they are what is graded.
     /// </summary>
+    /// <summary>NuGet could not reach a package source: in the sandbox, a package missing from the packages folder.</summary>
+    const string NoNetwork = "NU1301";
+
     static SandboxSpec BuildSandbox(string repo, GradeOptions options)
     {
         var artifacts = Path.Combine(repo, "artifacts");

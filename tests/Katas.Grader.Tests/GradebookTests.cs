@@ -6,7 +6,7 @@ using Katas.Grader.Running;
 namespace Katas.Grader.Tests;
 
 /// <summary>
-/// `grade-many` over a class of fixture submissions of chapter 2: a clean one (and the same as an
+/// `grade-many` over a class of fixture submissions of chapter 2: one that attacks a classmate and the course, a clean one (and the same as an
 /// unpacked zip), a partial one, a tampered one, one that does not build, one that hangs, and a
 /// folder that is not a submission at all. Identical code is graded once. Two lanes, as an
 /// instructor runs it: the others are graded while the hanging one waits out its time limit.
@@ -55,7 +55,11 @@ public sealed class GradebookTests : IDisposable
         Git.Run(ada, "add", "-A");
         Git.Run(ada, "commit", "-q", "-m", "my work");
         var commit = Git.Run(ada, "rev-parse", "--short=12", "HEAD").Trim();
-        Student("bob");
+        var bob = Student("bob");
+        // abe goes first, knows where the course and bob's folder are, and tries to change both,
+        // his lane's tests (which later students would be graded with) and the grader's home.
+        var abe = Student("abe", ch => Edit(Path.Combine(ch, "Maths.cs"), "Twice(int x) => x + x;", "Twice(int x) { Outside.Probe(); return x + x; }"));
+        HostileGrading.Outside.Aim(abe, _trusted.Root, victim: bob);
         Student("cy", ch => Edit(Path.Combine(ch, "Tests", "MathsTests.cs"), "ShouldBe(27, \"a cube is x * x * x\")", "ShouldBe(9)"));
         var cyd = Student("cyd", ch => Edit(Path.Combine(ch, "Tests", "MathsTests.cs"), "ShouldBe(27, \"a cube is x * x * x\")", "ShouldBe(9)"));
         new TestManifest(TestManifest.SchemaId, TestManifest.HashAll(cyd), new(StringComparer.Ordinal)).Save(cyd); // and hides it
@@ -87,6 +91,7 @@ public sealed class GradebookTests : IDisposable
         // 6 points of the chapter's tests + 5 of the hidden ones, for everyone, whatever happened.
         csv.Skip(1).Select(l => string.Join(",", l.Split(',').Take(8).Append(l.Split(',')[^1]))).ShouldBe(
         [
+            "abe,,3,11,3,11,27.3,,",                          // what his code earns: his attacks got nothing
             $"ada,{commit},11,11,11,11,100.0,,",
             "bob,,3,11,3,11,27.3,,(course stubs)",                // Twice and the hidden Twice pass on the stub
             "cy,,3,11,3,11,27.3,tampered-tests,(course stubs)",   // graded with the trusted test: the weakened Cube test still fails
@@ -100,8 +105,10 @@ public sealed class GradebookTests : IDisposable
             "jo-empty,,,11,,11,,not-a-submission,",
             "notes.txt,,,11,,11,,not-a-submission,",
         ]);
-        // The same code is built and tested once: the stubs (bob, cy, cyd), ada's (fay, hal), dee's, eve's and gil's.
-        outcome.Gradings.ShouldBe(5);
+        // The same code is built and tested once: the stubs (bob, cy, cyd), ada's (fay, hal), abe's, dee's, eve's and gil's.
+        outcome.Gradings.ShouldBe(6);
+        var abes = JsonResults.Read(Path.Combine(output, "abe.json")).Chapters.Single().Tests.Single(t => t.Method == "Twice_3_is_6");
+        HostileGrading.Outside.ShouldHaveGotNothing(abes.Output, _trusted.Root, victim: bob);
         outcome.Rows.Single(r => r.Student == "ivy").Error!.ShouldContain("cannot be unpacked");
         outcome.Rows.Single(r => r.Student == "jo-empty").Error!.ShouldContain("no exercises/ folder");
         var dee = JsonResults.Read(Path.Combine(output, "dee.json"));

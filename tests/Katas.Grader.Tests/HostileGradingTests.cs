@@ -15,7 +15,7 @@ public sealed partial class HostileGradingTests(HostileGrading hostile) : IClass
     {
         hostile.ExitCode.ShouldBe(0, hostile.Console);
         hostile.Result.Chapters.Select(c => (c.Id, c.MaxPoints)).ShouldBe(
-            [("01-Passing", 9), ("02-Partial", 6), ("05-BuildError", 4), ("07-Banned", 1)],
+            [("01-Passing", 9), ("02-Partial", 6), ("05-BuildError", 4), ("07-Banned", 1), ("08-Forged", 5)],
             "max points are the trusted manifest's: not 1000 more for an extra test, not 300 for a regenerated manifest");
         hostile.Result.Score.Points.ShouldBe(0, "the one honest pass is in a tampered chapter, which earns nothing");
         hostile.Result.Run.Sandboxed.ShouldBeTrue("a submission is graded in the sandbox");
@@ -43,6 +43,28 @@ public sealed partial class HostileGradingTests(HostileGrading hostile) : IClass
         cube.Status.ShouldBe(TestStatus.Failed, "the forged pass is not a result: the real one (9, not 27) is");
         (cube.Points, cube.MaxPoints).ShouldBe((0, 3));
         ch.Points.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_whole_forged_run_followed_by_an_abnormal_end_marks_the_chapter_tampered_and_scores_0()
+    {
+        var ch = hostile.Chapter("08-Forged");
+
+        ch.Status.ShouldBe(ChapterStatus.Tampered);
+        ch.Message!.ShouldContain("did not sign");
+        ch.Points.ShouldBe(0);
+        ch.MaxPoints.ShouldBe(5, "the forged Points traits (100 each) count for nothing");
+        var finish = ch.Tests.Single(t => t.Method == "Finish_is_1");
+        finish.Status.ShouldNotBe(TestStatus.Passed, "the test that forged its pass never finished: the process died in it");
+        ch.Tests.ShouldAllBe(t => t.Points == 0);
+    }
+
+    [Fact]
+    public void Learner_code_reads_and_writes_nothing_outside_its_workspace()
+    {
+        var twice = hostile.Chapter("02-Partial").Tests.Single(t => t.Method == "Twice_3_is_6");
+
+        HostileGrading.Outside.ShouldHaveGotNothing(twice.Output, hostile.TrustedRoot, victim: hostile.SubmissionRoot);
     }
 
     [Fact]

@@ -2,11 +2,12 @@ namespace Fixture;
 
 public static class Maths
 {
-    // An honest answer, and a forged failure for a test that does not exist, printed with
-    // Console.WriteLine: the chapters capture the console into the test's output, so xunit's
-    // message stream never sees it.
+    // An honest answer, attempts to reach outside the workspace (Outside.cs), and a forged failure
+    // for a test that does not exist, printed with Console.WriteLine: the chapters capture the
+    // console into the test's output, so xunit's message stream never sees it.
     public static int Twice(int x)
     {
+        Outside.Probe();
         Console.WriteLine("{\"$type\":\"test-failed\",\"TestUniqueID\":\"console-forged\"}");
         return x + x;
     }
