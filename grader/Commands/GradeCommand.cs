@@ -89,7 +89,8 @@ public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
         // "Next" looks at the whole course (chapters never graded too): "All done" means every chapter.
         ConsoleReport.Render(console, result, showNext: false);
         if (options.Track == "exercises" && local)
-            ConsoleReport.Next(console, StatusCommand.Overview(repo, merged), StatusCommand.Lessons(Chapter.All(repo)));
+            ConsoleReport.Next(console, StatusCommand.Overview(repo, merged), StatusCommand.Lessons(Chapter.All(repo)),
+                ProgressStore.LoadLearner(repo).LastGraded);
         console.WriteLine(Words.ClassroomLine(result.Score));
         return settings.Expect is null ? 0 : Expectation.Check(console, result, settings.Expect);
     }

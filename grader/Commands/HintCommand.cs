@@ -25,6 +25,10 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
         [CommandOption("--all")]
         [Description("Show every hint level of the step at once.")]
         public bool All { get; init; }
+
+        [CommandOption("--list")]
+        [Description("List the chapter's steps and the hint levels each has (and which you have seen), without showing or spending any.")]
+        public bool List { get; init; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -35,6 +39,11 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
         var progress = ProgressStore.Load(repo, "exercises");
         var chapter = settings.Chapter is { } c ? Chapter.Select(repo, [c])[0] : Following(chapters, progress, ProgressStore.LoadLearner(repo));
         var saved = progress?.Chapters.FirstOrDefault(r => r.Id == chapter.Id);
+        if (settings.List)
+        {
+            List(repo, chapter, saved);
+            return 0;
+        }
         if (saved is null)
         {
             var graded = await GradeCommand.GradeWithProgressAsync(console, repo, new GradeOptions { Chapters = [chapter.Id] }, cancellationToken)
@@ -87,14 +96,28 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
         return 0;
     }
 
-    /// <summary>
-    /// The chapter `hint` speaks about without a number: the one graded last, unless it passes
-    /// now; then the first that does not pass (chapter 1 for a newcomer).
-    /// </summary>
-    public static Chapter Following(IReadOnlyList<Chapter> chapters, GradeResult? progress, ProgressStore.Learner learner)
+    // What exists, without spending a level: every README step, its hint levels by title, how many
+    // the learner has seen, and the step of the test to fix next (from the last run, not a new one).
+    void List(string repo, Chapter chapter, ChapterResult? saved)
     {
-        var last = chapters.FirstOrDefault(c => c.Id == learner.LastGraded);
-        var lastPasses = progress?.Chapters.FirstOrDefault(r => r.Id == last?.Id)?.Status == ChapterStatus.Passed;
-        return last is not null && !lastPasses ? last : StatusCommand.CurrentChapter(chapters, progress);
+        var learner = ProgressStore.LoadLearner(repo);
+        var current = saved is null ? null : Words.NextToFix(saved) is { } next ? Words.StepOf(next) : null;
+        var table = new Table().Border(TableBorder.Rounded).Title($"Hints — chapter {chapter.Number}, {Markup.Escape(chapter.Title)}")
+            .AddColumn("Step").AddColumn("README").AddColumn("Levels").AddColumn("Seen");
+        foreach (var step in Hints.ReadmeSteps(chapter))
+        {
+            var lesson = Hints.For(chapter, step);
+            var seen = Math.Min(learner.RevealedLevels(chapter.Id, step), lesson.Levels.Count);
+            table.AddRow(step == current ? $"[yellow]{step} ◀ your next test[/]" : $"{step}", Markup.Escape(lesson.Title ?? ""),
+                Markup.Escape(string.Join(", ", lesson.Levels.Select(l => l.Title))), $"{seen} of {lesson.Levels.Count}");
+        }
+        console.Write(table);
+        console.MarkupLine(saved is null
+            ? $"[grey]Not graded yet: [blue]dotnet run --project grader -- hint {chapter.Number}[/] runs the tests and shows the first level for the test you are on.[/]"
+            : $"[grey][blue]dotnet run --project grader -- hint {chapter.Number}[/] shows the next level for the test you are on; --all shows them all.[/]");
     }
+
+    /// <summary>The chapter `hint` speaks about without a number: the one the learner is on (<see cref="Guide.Focus"/>).</summary>
+    public static Chapter Following(IReadOnlyList<Chapter> chapters, GradeResult? progress, ProgressStore.Learner learner) =>
+        StatusCommand.CurrentChapter(chapters, progress, learner.LastGraded);
 }

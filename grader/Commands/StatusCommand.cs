@@ -21,7 +21,7 @@ public sealed class StatusCommand : AsyncCommand<CommonSettings>
         var chapters = Chapter.All(repo);
         if (chapters.Count == 0) throw new GraderException($"{repo} has no chapters.");
         var saved = ProgressStore.Load(repo, "exercises");
-        var current = CurrentChapter(chapters, saved);
+        var current = CurrentChapter(chapters, saved, ProgressStore.LoadLearner(repo).LastGraded);
 
         console.MarkupLine($"[grey]Checking chapter {current.Number} ({Markup.Escape(current.Title)})...[/]");
         var result = await GradeCommand.GradeWithProgressAsync(console,
@@ -33,8 +33,9 @@ public sealed class StatusCommand : AsyncCommand<CommonSettings>
         console.Write(ConsoleReport.Table(all));
         ConsoleReport.Tamper(console, result.Tamper);
         ConsoleReport.NotCounted(console, result.Chapters);
-        Files(console, repo, all, chapters);
-        ConsoleReport.Next(console, all, Lessons(chapters));
+        var workingOn = ProgressStore.LoadLearner(repo).LastGraded;
+        Files(console, repo, Guide.Focus(all, workingOn), chapters);
+        ConsoleReport.Next(console, all, Lessons(chapters), workingOn);
         console.MarkupLine("[grey]More: dotnet run --project grader -- --help   (grade, watch, hint, doctor, report)[/]");
         return 0;
     }
@@ -58,16 +59,22 @@ public sealed class StatusCommand : AsyncCommand<CommonSettings>
         (id, step) => chapters.FirstOrDefault(c => c.Id == id) is { } chapter ? Hints.For(chapter, step) : null;
 
     // Which files of the chapter the learner is on are theirs, and which are given.
-    static void Files(IAnsiConsole output, string repo, IReadOnlyList<ChapterResult> all, IReadOnlyList<Chapter> chapters)
+    static void Files(IAnsiConsole output, string repo, ChapterResult? on, IReadOnlyList<Chapter> chapters)
     {
-        var on = all.FirstOrDefault(c => c.Status != ChapterStatus.Passed);
         if (on is null || chapters.FirstOrDefault(c => c.Id == on.Id) is not { } chapter) return;
         var (yours, given) = Hints.Files(chapter, Integrity.TestManifest.Load(repo)?.LearnerFiles?.GetValueOrDefault(chapter.Id));
         output.MarkupLine($"Chapter {chapter.Number}: [bold]you write[/] {Markup.Escape(string.Join(", ", yours))}" +
                           (given.Count > 0 ? $"; [grey]given (read, do not change): {Markup.Escape(string.Join(", ", given))}[/]" : ""));
     }
 
-    /// <summary>The first chapter whose saved result is not a pass (chapter 1 for a newcomer).</summary>
-    public static Chapter CurrentChapter(IReadOnlyList<Chapter> chapters, GradeResult? saved) =>
-        chapters.FirstOrDefault(c => saved?.Chapters.FirstOrDefault(s => s.Id == c.Id)?.Status != ChapterStatus.Passed) ?? chapters[^1];
+    /// <summary>
+    /// The chapter the learner is on (<see cref="Guide.Focus"/>), from the saved results: chapter 1
+    /// for a newcomer, the last chapter when every one passes.
+    /// </summary>
+    public static Chapter CurrentChapter(IReadOnlyList<Chapter> chapters, GradeResult? saved, string? workingOn)
+    {
+        var results = chapters.Select(c => saved?.Chapters.FirstOrDefault(s => s.Id == c.Id) ?? new ChapterResult
+            { Id = c.Id, Number = c.Number, Title = c.Title, Status = ChapterStatus.NotStarted }).ToList();
+        return Guide.Focus(results, workingOn) is { } on ? chapters.First(c => c.Id == on.Id) : chapters[^1];
+    }
 }

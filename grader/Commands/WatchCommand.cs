@@ -27,7 +27,7 @@ public sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
     {
         var repo = settings.ResolveRepo();
         var chapter = settings.Chapter is { } c ? Chapter.Select(repo, [c])[0]
-            : StatusCommand.CurrentChapter(Chapter.All(repo), ProgressStore.Load(repo, "exercises"));
+            : StatusCommand.CurrentChapter(Chapter.All(repo), ProgressStore.Load(repo, "exercises"), ProgressStore.LoadLearner(repo).LastGraded);
         var poll = settings.Poll || Environment.GetEnvironmentVariable("KATAS_WATCH_POLL") == "1";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };

@@ -83,9 +83,10 @@ public static class ConsoleReport
     }
 
     /// <summary>The one thing to do next, in a panel.</summary>
-    public static void Next(IAnsiConsole console, IEnumerable<ChapterResult> chapters, Func<string, int, Running.Hints.Lesson?>? lesson = null)
+    public static void Next(IAnsiConsole console, IEnumerable<ChapterResult> chapters, Func<string, int, Running.Hints.Lesson?>? lesson = null,
+        string? workingOn = null)
     {
-        var (title, body) = Guide.NextStep(chapters, lesson);
+        var (title, body) = Guide.NextStep(chapters, lesson, workingOn);
         console.Write(new Panel(new Markup(body)).Header(title).BorderColor(Color.Blue));
     }
 }

@@ -154,6 +154,21 @@ public class LessonTests
         HintCommand.Following(chapters, progress, new ProgressStore.Learner()).Id.ShouldBe("02-Partial");
     }
 
+    [Fact]
+    public void Next_follows_the_chapter_the_learner_works_on_not_the_first_unfinished_one()
+    {
+        var first = Ch("01-A", T("a", TestStatus.NotImplemented, step: 1));
+        var second = Ch("02-B", T("b", TestStatus.Passed, step: 1));
+        var third = Ch("03-C", T("c", TestStatus.Failed, step: 1));
+        var seventh = Ch("07-G", T("g", TestStatus.Passed, step: 1));
+        ChapterResult[] course = [first, second, third, seventh];
+
+        Guide.NextStep(course, workingOn: "03-C").Title.ShouldStartWith("Next: chapter 3", customMessage: "the chapter graded last does not pass: stay there");
+        Guide.NextStep(course, workingOn: "02-B").Title.ShouldStartWith("Next: chapter 3", customMessage: "it passes: on to the next one after it");
+        Guide.NextStep(course, workingOn: "07-G").Title.ShouldStartWith("Next: chapter 1", customMessage: "nothing after it is left: back to the first unfinished");
+        Guide.NextStep(course).Title.ShouldStartWith("Next: chapter 1", customMessage: "a newcomer starts at the beginning");
+    }
+
     static GradeResult Run(params ChapterResult[] chapters) => new()
     {
         Run = new RunFacts { Track = "exercises", Device = "cpu", RequestedDevice = "cpu", Backend = "cpu", Os = "x", Cpu = "c", Cores = 2,
