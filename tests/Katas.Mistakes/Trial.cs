@@ -21,9 +21,10 @@ public sealed record TrialResult(Mistake Mistake, Verdict Verdict, string Detail
 
 /// <summary>
 /// Tries the mistakes of one chapter: a copy of the chapter's solutions under
-/// artifacts/katas/mistakes/ (the build's KataSolutionRoot), one mistake at a time applied to it,
-/// the chapter built on the solutions track into its own output folder (debug_mistakes, so the
-/// real builds are never touched), and only the named test run.
+/// artifacts/katas/mistakes/ (the build's KataSolutionRoot), built once on the solutions track
+/// into its own output folder (debug_mistakes, so the real builds are never touched); then one
+/// mistake at a time applied to it, compiled in-process over that build's assembly
+/// (<see cref="Compiler"/>), and only the named test run.
 /// </summary>
 public sealed class Trial(string repo, Action<string> log)
 {
@@ -36,11 +37,23 @@ public sealed class Trial(string repo, Action<string> log)
     public async Task<IReadOnlyList<TrialResult>> RunAsync(string chapter, IReadOnlyList<Mistake> mistakes, CancellationToken cancel)
     {
         var project = Directory.EnumerateFiles(Path.Combine(repo, "exercises", chapter), "*.csproj").Single();
-        var name = Path.GetFileNameWithoutExtension(project);
         var solutions = Path.Combine(repo, "solutions", chapter);
         var copy = Path.Combine(Root, chapter);
+        var inputs = Path.Combine(Root, chapter + ".compile.txt");
         var results = new List<TrialResult>();
-        var referencesBuilt = false;
+
+        // One MSBuild build of the untouched solution: the test runner, its dependencies and the
+        // compiler's inputs. Every mistake is then compiled in-process from those inputs.
+        log($"building {chapter} (the solution, once)");
+        Fresh(solutions, copy);
+        var build = await BuildAsync(project, inputs, cancel);
+        Compiler? compiler = null;
+        var problem = build.Ok ? null : "the untouched solution does not build:\n" + build.Errors;
+        if (problem is null)
+        {
+            try { compiler = new Compiler(inputs); }
+            catch (Exception e) when (e is CatalogueException or IOException) { problem = e.Message; }
+        }
         foreach (var mistake in mistakes)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -48,14 +61,14 @@ public sealed class Trial(string repo, Action<string> log)
             (Verdict, string) outcome;
             try
             {
+                if (compiler is null) throw new CatalogueException(problem!);
                 Fresh(solutions, copy);
                 var target = Path.Combine(copy, mistake.File);
                 if (!File.Exists(target)) throw new CatalogueException($"{mistake.Name}: solutions/{chapter}/{mistake.File} does not exist");
                 await File.WriteAllTextAsync(target, mistake.ApplyTo(await File.ReadAllTextAsync(target, cancel)), cancel);
-                var build = await BuildAsync(project, referencesBuilt, cancel);
-                referencesBuilt |= build.Ok;
-                outcome = !build.Ok ? (Verdict.Broken, "it does not compile:\n" + build.Errors)
-                    : await TestAsync(mistake, Path.Combine(repo, "artifacts", "bin", name, Pivot, name + ".dll"), copy, cancel);
+                var errors = compiler.Compile();
+                outcome = errors.Count > 0 ? (Verdict.Broken, "it does not compile:\n" + string.Join('\n', errors))
+                    : await TestAsync(mistake, compiler.Output, copy, cancel);
             }
             catch (CatalogueException e) { outcome = (Verdict.Broken, e.Message); }
             results.Add(new TrialResult(mistake, outcome.Item1, outcome.Item2, watch.Elapsed));
@@ -86,19 +99,19 @@ public sealed class Trial(string repo, Action<string> log)
         }
     }
 
-    async Task<(bool Ok, string Errors)> BuildAsync(string project, bool referencesBuilt, CancellationToken cancel)
+    async Task<(bool Ok, string Errors)> BuildAsync(string project, string inputs, CancellationToken cancel)
     {
         var output = new List<string>();
-        // The first build of a run also builds Kit into this pivot; the later ones compile the chapter alone.
         string[] args =
         [
             "build", project, "--no-restore", "-nologo", "-v:q", "-clp:NoSummary",
             "-p:KataTrack=solutions", $"-p:KataSolutionRoot={Root}", $"-p:ArtifactsPivots={Pivot}",
-            "-p:TreatWarningsAsErrors=false", "-p:RunAnalyzers=false", $"-p:BuildProjectReferences={(!referencesBuilt).ToString().ToLowerInvariant()}",
+            "-p:TreatWarningsAsErrors=false", "-p:RunAnalyzers=false", "-p:KatasRecordCompile=true", $"-p:KatasCompileInputs={inputs}",
         ];
         var run = await ProcessRunner.RunAsync("dotnet", args, repo, null, BuildLimit, line => { lock (output) output.Add(line); }, cancel);
         var errors = output.Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().Take(8).ToList();
-        return (run.ExitCode == 0 && !run.TimedOut, run.TimedOut ? "the build ran out of time" : string.Join('\n', errors.Count > 0 ? errors : output.TakeLast(8)));
+        return (run.ExitCode == 0 && !run.TimedOut && File.Exists(inputs),
+            run.TimedOut ? "the build ran out of time" : string.Join('\n', errors.Count > 0 ? errors : output.TakeLast(8)));
     }
 
     async Task<(Verdict, string)> TestAsync(Mistake mistake, string assembly, string copy, CancellationToken cancel)
