@@ -11,19 +11,23 @@ public sealed class Cnn : Module<Tensor, Tensor>
     public readonly Sequential conv2;
     public readonly Linear output;
 
+    /// <summary>The seed's layers, as the README's table lists them, registered so that parameters() finds all 28 938.</summary>
     public Cnn() : base(nameof(Cnn))
     {
-        // TODO 3 — the seed's layers, as PyTorch's nn.Sequential blocks:
-        //  (the code itself: hint level 3)
-        //  then RegisterComponents(). Work out why the image is 7x7 after conv1 (README step 3).
+        // TODO 3 (README step 3) — the table's blocks. The sizes must fit together: the Linear layer's
+        //  input is what conv2 leaves of one image, so work out the side after each layer with the
+        //  README's formula before you write a number. The tests find the layers by name (conv1.0 is
+        //  the first layer of the block conv1), and only once they are registered.
         throw new NotImplementedException("TODO 3: create conv1, conv2 and output (Cnn constructor). See README step 3.");
     }
 
+    /// <param name="x">float32 [N, 1, 28, 28], on the model's device.</param>
+    /// <returns>[N, 10]: one raw score (logit) per digit for every image; no softmax.</returns>
     public override Tensor forward(Tensor x)
     {
-        // TODO 4 — conv1, conv2, flatten every image into one row, output:
-        //    output.forward(conv2.forward(conv1.forward(x)).flatten(1))
-        //  flatten(1) keeps dimension 0 (the batch): [N, 32, 7, 7] -> [N, 1568]. No softmax (chapter 1).
+        // TODO 4 (README step 4) — the blocks in order, then the Linear layer. A Linear layer reads one
+        //  row of numbers per item, while the convolutions leave a [channels, height, width] block per
+        //  image: reshape without mixing the images of the batch. Raw scores, as in chapter 1.
         throw new NotImplementedException("TODO 4: write Cnn.forward (conv1 -> conv2 -> flatten -> output). See README step 4.");
     }
 }

@@ -12,11 +12,16 @@ public static class Loading
     /// PyTorch's <c>DataLoader(dataset, batch_size=64, shuffle=True)</c>. Enumerating it gives one
     /// dictionary per batch: "data" [B, 1, 28, 28] and "label" [B].
     /// </summary>
-    /// <param name="device">Where the batches go (TorchSharp's DataLoader takes it as `device:`; null: the CPU).</param>
+    /// <param name="dataset">Any map-style dataset whose items have "data" and "label".</param>
+    /// <param name="batchSize">Items per batch; the last batch holds what is left.</param>
+    /// <param name="shuffle">A new order every time the loader is enumerated (true), or the stored order.</param>
+    /// <param name="seed">Fixes the shuffled order, so that a run can be repeated; null: a random order.</param>
+    /// <param name="device">Where every batch goes; null: the CPU.</param>
     public static DataLoader Loader(Dataset dataset, int batchSize = BatchSize, bool shuffle = true, int? seed = null, torch.Device? device = null)
     {
-        // TODO 2 — the DataLoader: torch.utils.data.DataLoader(dataset, batchSize, shuffle, seed: seed).
-        //  `seed` fixes the shuffled order, so that a run can be repeated.
+        // TODO 2 (README step 2) — PyTorch's DataLoader. TorchSharp's takes two things PyTorch's does
+        //  not: the device it sends each batch to (a model on a GPU needs its batches there) and a seed
+        //  for its shuffling. Every parameter here has a job: pass each one on.
         throw new NotImplementedException("TODO 2: write Loading.Loader (a DataLoader with batches and shuffling). See README step 2.");
     }
 
@@ -25,18 +30,19 @@ public static class Loading
     /// random permutation per epoch, each batch gathered with one index_select. Each batch is
     /// disposed when the next one is asked for.
     /// </summary>
-    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
+    /// <param name="images">[N, 1, 28, 28] on any device; the batches are gathered there.</param>
+    /// <param name="labels">[N], one label per image, on the same device.</param>
+    /// <param name="seed">Fixes the order: the same seed gives the same batches on every device.</param>
+    /// <returns>Dictionaries with "data" [B, 1, 28, 28] and "label" [B]; B is batchSize except for the last batch.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">batchSize is below 1 (ParamName "batchSize"), thrown when the method is called, before anything is enumerated.</exception>
+    /// <exception cref="ArgumentException">The number of labels differs from the number of images; the message shows both, thrown when the method is called.</exception>
     public static IEnumerable<Dictionary<string, Tensor>> ShuffledBatches(Tensor images, Tensor labels, int batchSize = BatchSize, int seed = 0)
     {
-        // TODO 10 — batches without the per-item cost (README step 10).
-        //  - Check the arguments first: batchSize >= 1 (ArgumentOutOfRangeException.ThrowIfLessThan),
-        //    as many labels as images (ArgumentException that shows both counts).
-        //  - order = torch.randperm(count, generator: new torch.Generator((ulong)seed)), moved .to(images.device)
-        //  - for each start in 0, batchSize, 2*batchSize, ...:
-        //        var index = order[TensorIndex.Slice(start, Math.Min(start + batchSize, count))];
-        //        yield return new() { ["data"] = images.index_select(0, index), ["label"] = labels.index_select(0, index) };
-        //  - A `yield` method checks its arguments only when enumerated: check them in this method and
-        //    `return` a second, private iterator method.
+        // TODO 10 (README step 10) — the DataLoader's batches without its per-item cost. What the tests
+        //  hold you to, beyond the batches themselves: a bad argument fails at the call, not at the
+        //  first foreach (mind what C# does with a method that contains `yield return`); the order comes
+        //  from a generator seeded with `seed`, on the CPU, so that every device sees the same order;
+        //  and, like TorchSharp's DataLoader, a batch is freed as soon as the next one is asked for.
         throw new NotImplementedException("TODO 10: write Loading.ShuffledBatches (a permutation, sliced into batches). See README step 10.");
     }
 }

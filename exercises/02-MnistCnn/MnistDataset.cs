@@ -32,17 +32,19 @@ public sealed class MnistDataset : torch.utils.data.Dataset
     }
 
     /// <summary>How many items the dataset holds (Python's <c>len(dataset)</c>).</summary>
+    /// <remarks>The DataLoader reads it to know which indices an epoch shuffles and when the epoch ends.</remarks>
     public override long Count =>
-        // TODO 1a — the number of labels: _labels.shape[0].
+        // TODO 1 (README step 1) — Python's __len__: one item per label.
         throw new NotImplementedException("TODO 1: write MnistDataset.Count (how many images). See README step 1.");
 
     /// <summary>Item <paramref name="index"/>: its image [1, 28, 28] under "data", its label (a scalar) under "label".</summary>
+    /// <param name="index">0 .. Count - 1.</param>
+    /// <returns>Tensors on the device of the images the dataset was made with; views are fine (no copy needed).</returns>
     public override Dictionary<string, Tensor> GetTensor(long index)
     {
-        // TODO 1b — Python's __getitem__: one image and its label, in a dictionary.
-        //  (the code itself: hint level 3)
-        //  Indexing the first dimension gives a view of image `index` (no copy). The DataLoader later
-        //  glues 64 such items into one batch, key by key, so the keys must be "data" and "label".
+        // TODO 1 (README step 1) — Python's __getitem__. The DataLoader glues 64 items into one batch
+        //  key by key, so the keys are the batch's keys too: the training loop reads "data" and "label".
+        //  PyTorch's own datasets return a tuple (image, label); TorchSharp's return a dictionary.
         throw new NotImplementedException("TODO 1: write MnistDataset.GetTensor (one image and its label). See README step 1.");
     }
 }

@@ -17,28 +17,33 @@ public sealed class BatchNorm : Module<Tensor, Tensor>
     public readonly double eps;
     public readonly double momentum;
 
+    /// <summary>
+    /// A batch norm for <paramref name="numFeatures"/> channels: learned <see cref="weight"/> (ones) and
+    /// <see cref="bias"/> (zeros), and the running statistics <see cref="running_mean"/> (zeros) and
+    /// <see cref="running_var"/> (ones), all float32 of shape [numFeatures]. Only weight and bias are
+    /// parameters; the running statistics are buffers (saved in the state_dict, moved by to(), never trained).
+    /// </summary>
     public BatchNorm(long numFeatures, double eps = 1e-5, double momentum = 0.1) : base(nameof(BatchNorm))
     {
-        // TODO 9 — two learnable Parameters (weight starts at ones, bias at zeros), one value per channel;
-        //  (the code itself: hint level 3)
-        //  keep eps and momentum; then RegisterComponents(): Parameter fields become parameters (trained),
-        //  plain Tensor fields become buffers (saved and moved with the model, never trained).
+        // TODO 9 — A layer holds two kinds of state. What the optimizer learns is a Parameter; what the
+        //  layer only keeps track of is a plain tensor, which RegisterComponents() makes a buffer. The
+        //  difference decides what training changes and what a saved model remembers.
         throw new NotImplementedException("TODO 9: create BatchNorm's parameters and buffers (constructor). See README step 9.");
     }
 
-    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
+    /// <summary>
+    /// Normalises <paramref name="x"/> [N, C, ...] per channel (dimension 1) over all other dimensions,
+    /// then scales by weight and shifts by bias. In training: with the batch's mean and biased variance,
+    /// and moves the running statistics by <see cref="momentum"/> towards the batch's (the running
+    /// variance takes the unbiased one); in eval: with the running statistics, which stay unchanged.
+    /// Returns a tensor of x's shape, dtype and device that autograd can differentiate.
+    /// </summary>
+    /// <exception cref="ArgumentException">Thrown when x is not [N, C, ...] with C = numFeatures, or, in training, when there is only one value per channel (no variance); the message shows the shape.</exception>
     public override Tensor forward(Tensor x)
     {
-        // TODO 10 — normalise each channel (dimension 1) over all the other dimensions:
-        //  - check x is [N, C, ...] with C = running_mean.shape[0] (ArgumentException with the shape);
-        //  - dims = every dimension except 1, e.g. [0, 2, 3]; shape = [1, C, 1, 1] to broadcast per channel;
-        //  - training: mean = x.mean(dims); variance = x.var(dims, unbiased: false);
-        //      with n = x.numel() / C values per channel (n < 2 -> ArgumentException: no variance), update
-        //      in place inside using (torch.no_grad()):
-        //  (the code itself: hint level 3)
-        //        running_var.mul_(1 - momentum).add_(variance * (n / (n - 1.0)) * momentum);   // unbiased
-        //  (the code itself: hint level 3)
-        //  - return (x - mean.reshape(shape)) / (variance.reshape(shape) + eps).sqrt() * weight.reshape(shape) + bias.reshape(shape).
+        // TODO 10 — Training and eval differ here, and that is the point: a test image's output must not
+        //  depend on the other images of its batch, so eval uses what training accumulated. Keeping
+        //  that running record is bookkeeping, not learning: autograd must not see it.
         throw new NotImplementedException("TODO 10: write BatchNorm.forward (batch statistics in training, running ones in eval). See README step 10.");
     }
 }

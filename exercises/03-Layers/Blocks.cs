@@ -7,21 +7,18 @@ namespace Katas.Layers;
 public static class Blocks
 {
     /// <summary>
-    /// One TorchSharp layer per entry of <paramref name="spec"/>, in a Sequential, for items of
-    /// shape <paramref name="inputShape"/> ([C, H, W] for images).
+    /// One TorchSharp layer per entry of <paramref name="spec"/>, in order, in a Sequential, for items
+    /// of shape <paramref name="inputShape"/> ([C, H, W] for images, no batch dimension). Every input size
+    /// the description leaves out (a Conv2d's or BatchNorm2d's channels, a Linear's features) is worked
+    /// out from the shape of one item as it flows through the layers before.
     /// </summary>
-    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
+    /// <exception cref="ArgumentException">Thrown for an image layer (Conv2d, MaxPool2d, BatchNorm2d) where items are flat, a Linear where they are images (both messages mention the FlattenSpec), or an unknown entry.</exception>
     public static Sequential Build(IEnumerable<LayerSpec> spec, long[] inputShape)
     {
-        // TODO 16 — walk the spec, keeping the shape of one item as it flows ([C, H, W], then [features]):
-        //  (the code itself: hint level 3)
-        //    {
-        //  (the code itself: hint level 3)
-        //                            the new shape is [c.OutChannels, OutputSize(H, ...), OutputSize(W, ...)] (step 1)
-        //  (the code itself: hint level 3)
-        //    }
-        //  Return Sequential(layers). Image layers on a flat shape, or a Linear on an image shape, throw an
-        //  ArgumentException that says what to do (both messages mention the FlattenSpec).
+        // TODO 16 — This is how you design a network on paper: keep track of the shape of one item, layer
+        //  by layer, and every size falls out of the one before (step 1 gives the convolutions' and the
+        //  poolings'). A description that cannot work should be refused here, with the reason, rather
+        //  than fail when the first batch flows through it.
         throw new NotImplementedException("TODO 16: write Blocks.Build (a Sequential from a layer list). See README step 16.");
     }
 }

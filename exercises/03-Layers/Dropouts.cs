@@ -4,30 +4,32 @@ namespace Katas.Layers;
 public static class Dropouts
 {
     /// <summary>
-    /// In training, zeroes each element with probability <paramref name="p"/> and scales the others
-    /// by 1 / (1 - p); in eval, returns x unchanged.
+    /// In training, zeroes each element of <paramref name="x"/> (any shape) with probability
+    /// <paramref name="p"/> and scales the others by 1 / (1 - p); in eval
+    /// (<paramref name="training"/> false), returns x unchanged. The result has x's shape, dtype and
+    /// device. p = 0 keeps everything, p = 1 zeroes everything.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown for a number outside the range this member accepts; the message gives the value and the range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown for a <paramref name="p"/> outside [0, 1] (or NaN); the message gives the value and the range.</exception>
     public static Tensor Dropout(Tensor x, double p = 0.5, bool training = true)
     {
-        // TODO 7 — check p first: outside [0, 1] -> ArgumentOutOfRangeException(nameof(p), p, "...").
-        //  - not training (or p == 0): return x;   p == 1: torch.zeros_like(x)
-        //  - otherwise a mask of ones and zeros, 1 with probability 1 - p:
-        //  (the code itself: hint level 3)
-        //    and return x * keep / (1 - p). The scaling keeps the expected value of every element, so the
-        //    next layer sees the same average in training and in eval.
+        // TODO 7 — Dropout makes every unit useful on its own, because any other may be missing. Two
+        //  things make it a layer you can leave in the network: the survivors are scaled so that the next
+        //  layer sees the same average in training and in eval, and in eval nothing happens at all.
+        //  The random mask belongs on the input's device (a GPU input needs a GPU mask).
         throw new NotImplementedException("TODO 7: write Dropouts.Dropout (mask and scale). See README step 7.");
     }
 
-    /// <summary>Like <see cref="Dropout"/>, but zeroes whole channels of images [N, C, H, W].</summary>
-    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Thrown for a number outside the range this member accepts; the message gives the value and the range.</exception>
+    /// <summary>
+    /// Like <see cref="Dropout"/>, but for images [N, C, H, W]: one decision per (image, channel), so
+    /// whole feature maps are kept (scaled by 1 / (1 - p)) or zeroed. Same shape, dtype and device as x.
+    /// </summary>
+    /// <exception cref="ArgumentException">Thrown when <paramref name="x"/> does not have 4 dimensions; the message shows its shape.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Thrown for a <paramref name="p"/> outside [0, 1] (or NaN); the message gives the value and the range.</exception>
     public static Tensor Dropout2d(Tensor x, double p = 0.5, bool training = true)
     {
-        // TODO 8 — the same, but one coin per (image, channel): a mask of shape [N, C, 1, 1]
-        //  (torch.rand(x.shape[0], x.shape[1], 1, 1, device: x.device): on the input's device) broadcasts over the whole H x W map.
-        //  Neighbouring pixels of a feature map are alike, so dropping single pixels would hide little.
-        //  Check p, and that x has 4 dimensions (ArgumentException that shows x's shape).
+        // TODO 8 — Neighbouring pixels of a feature map are alike, so a missing pixel is guessed from its
+        //  neighbours and dropping single pixels hides little. Dropping a whole map does hide something.
+        //  A mask with one value per map, broadcast over its pixels, says exactly that.
         throw new NotImplementedException("TODO 8: write Dropouts.Dropout2d (one mask value per channel). See README step 8.");
     }
 }

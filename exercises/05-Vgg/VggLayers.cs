@@ -6,24 +6,29 @@ namespace Katas.Vgg;
 public static class VggLayers
 {
     /// <summary>
-    /// Builds one Sequential from <paramref name="config"/>: every number n becomes
-    /// Conv2d(inChannels, n, kernel 3, padding 1) [+ BatchNorm2d(n)] + ReLU, and n becomes the next
-    /// layer's input channels; every <see cref="VggConfigs.M"/> becomes MaxPool2d(kernel 2, stride 2).
+    /// Builds one <see cref="Sequential"/> holding every layer <paramref name="config"/> describes, in order:
+    /// each positive number n is a 3x3 convolution with n output channels and padding 1 (height and width
+    /// unchanged), followed by a BatchNorm2d when <paramref name="batchNorm"/> is true, then a ReLU; each
+    /// <see cref="VggConfigs.M"/> is a 2x2 max-pool with stride 2 (height and width halved).
     /// </summary>
-    /// <exception cref="ArgumentException">An entry is neither a positive channel count nor M.</exception>
+    /// <param name="config">Output channels and <see cref="VggConfigs.M"/>s, e.g. <see cref="VggConfigs.Vgg16"/>.</param>
+    /// <param name="batchNorm">Whether every convolution is followed by batch normalisation (TorchVision's vgg16_bn).</param>
+    /// <param name="inChannels">The channels of the images the first convolution reads: 3 for RGB, 1 for grey.</param>
+    /// <returns>
+    /// The layers, named by position as TorchVision names them ("0.weight", "1.running_mean", ...): a float32
+    /// [N, inChannels, H, W] batch goes in, [N, C, H / 2^p, W / 2^p] comes out (C the last convolution's
+    /// channels, p the number of M's). The layers are built on the default device, as any module is.
+    /// </returns>
+    /// <exception cref="ArgumentNullException"><paramref name="config"/> is null.</exception>
+    /// <exception cref="ArgumentException">An entry is neither a positive channel count nor M; the message names its position (config[i]) and what is allowed.</exception>
     public static Sequential MakeLayers(int[] config, bool batchNorm, int inChannels = 3)
     {
-        // TODO 2 — the seed's make_layers, in C#:
-        //  (the code itself: hint level 3)
-        //    foreach v in config:
-        //        M  -> nn.MaxPool2d(kernel_size: 2, stride: 2)
-        //        n  -> nn.Conv2d(inChannels, n, kernel_size: 3, padding: 1),
-        //              then nn.BatchNorm2d(n) if batchNorm, then nn.ReLU();  inChannels = n
-        //    return nn.Sequential(layers)   // Python's Sequential(*layers)
-        //  Layers in a Sequential are named by position ("0.weight", "1.running_mean", ...), so keep
-        //  exactly this order: TorchVision's VGG names its parameters the same way.
-        //  Reject an entry that is neither M nor a positive number with an ArgumentException that
-        //  names its position and value, and says what is allowed.
+        // TODO 2 — the seed's make_layers: a loop turns the config into layers, so that a network of any
+        //  depth is one line of data. What each entry becomes is the contract above; what to keep in mind
+        //  is that a convolution can only read what the layer before it produced, and that the names the
+        //  layers get depend only on their order (which is how TorchVision's weights find their place).
+        //  Check every entry as you meet it: a bad config should fail here, naming the entry, not deep in
+        //  a forward pass.
         throw new NotImplementedException("TODO 2: write VggLayers.MakeLayers (the seed's make_layers). See README step 2.");
     }
 }

@@ -9,34 +9,48 @@ namespace Katas.GpuAndCheckpoints;
 /// </summary>
 public static class OnDevice
 {
-    /// <summary>CUDA when it is available, else the CPU; the environment variable KATAS_DEVICE decides first.</summary>
+    /// <summary>
+    /// The device this program computes on: a CUDA device when one is available, else the CPU. The
+    /// environment variable KATAS_DEVICE (<c>cpu</c>, <c>cuda</c> or <c>auto</c>) decides first, so that
+    /// one machine can run the same code both ways.
+    /// </summary>
+    /// <returns>A device for <c>.to(device)</c>: CUDA or the CPU.</returns>
     public static torch.Device Choose()
     {
-        // TODO 1 — PyTorch writes: torch.device("cuda" if torch.cuda.is_available() else "cpu").
-        //  The Kit does exactly that and also honours KATAS_DEVICE (cpu, cuda or auto): return Devices.Choose().
+        // TODO 1 — the device is chosen once, at the start, and every later move names it. The Kit's
+        //  Devices class already makes this choice the way the whole course does (README step 1): a
+        //  program that picks its device in one place can be moved to a GPU by changing nothing else.
         throw new NotImplementedException("TODO 1: choose the device (OnDevice.Choose). See README step 1.");
     }
 
-    /// <summary>The predicted class of every row of x, computed on <paramref name="device"/>, returned on the CPU.</summary>
+    /// <summary>The predicted class of every row of <paramref name="x"/>, computed on <paramref name="device"/>.</summary>
+    /// <param name="model">Any classifier; it is moved to <paramref name="device"/> (parameters move in place) and left there, in eval mode.</param>
+    /// <param name="x">float32 [N, features] on any device; it is not changed and stays where it is.</param>
+    /// <param name="device">Where the computation runs.</param>
+    /// <returns>int64 [N] on the CPU: for each row, the index of the highest of its scores.</returns>
     public static Tensor Predict(Module<Tensor, Tensor> model, Tensor x, torch.Device device)
     {
-        // TODO 2 — the three moves:
-        //  (the code itself: hint level 3)
-        //    return predicted.cpu();           // 3. the results back, for whatever comes next
+        // TODO 2 — the three moves of the README. A tensor only computes with tensors on its own device,
+        //  so the model and the data must meet on one device; and whoever called Predict should not have
+        //  to know which device that was. Predicting is not training: no dropout, no gradient graph.
         throw new NotImplementedException("TODO 2: write OnDevice.Predict (data and model to the device, result back). See README step 2.");
     }
 
     /// <summary>
-    /// One training step on <paramref name="device"/>, where the model already is: moves the batch
-    /// there, then zero_grad, cross-entropy, backward, step. Returns the loss as a CPU number.
+    /// One training step on <paramref name="device"/>: the loss of the batch, its gradients, one optimizer step.
     /// </summary>
+    /// <param name="model">The model, already on <paramref name="device"/> (moved there before <paramref name="optimizer"/> was made); left in train mode.</param>
+    /// <param name="optimizer">Holds the model's parameters; updates them in place.</param>
+    /// <param name="x">float32 [B, features], on any device.</param>
+    /// <param name="y">int64 [B] class indices, on any device.</param>
+    /// <param name="device">Where the model is, and where the step runs.</param>
+    /// <returns>The batch's mean cross-entropy loss before the update, as a CPU number.</returns>
     public static float TrainStep(Module<Tensor, Tensor> model, Optimizer optimizer, Tensor x, Tensor y, torch.Device device)
     {
-        // TODO 3 — train mode; move x and y with .to(device); then chapter 1's three core lines.
-        //  (the code itself: hint level 3)
-        //  return loss.item<float>()   // item() brings the number back to the CPU
-        //  Do not move the model here: the optimizer holds the model's parameters, so the model goes to
-        //  the device once, BEFORE the optimizer is made.
+        // TODO 3 — chapter 1's training step, with one difference: the batch comes from the CPU and must
+        //  join the model first. The model does not move here: the optimizer holds references to its
+        //  parameters, so they are moved once, before the optimizer exists. Nothing about the step
+        //  itself depends on the device, and nothing of an earlier step (mode, gradients) may leak in.
         throw new NotImplementedException("TODO 3: write OnDevice.TrainStep (a training step on a device). See README step 3.");
     }
 }

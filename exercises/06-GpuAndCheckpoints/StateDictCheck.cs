@@ -10,18 +10,18 @@ public static class StateDictCheck
     /// model's entries (parameters and buffers), each with the model's shape. The message lists every
     /// problem: which entry, the shape the model expects and the shape <paramref name="source"/> holds.
     /// </summary>
-    /// <exception cref="CheckpointException">Thrown when entries are missing, unexpected or of another shape; the message lists them all and names the source.</exception>
+    /// <param name="model">The model the state dict is meant for; not changed.</param>
+    /// <param name="stateDict">Name -> tensor, as read from a file; not changed.</param>
+    /// <param name="source">What to call the file in the message (its path).</param>
+    /// <exception cref="CheckpointException">Thrown when entries are missing, unexpected or of another shape; the message lists them all, names the source, and says what to do.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="stateDict"/> is null.</exception>
     public static void Verify(Module model, IReadOnlyDictionary<string, Tensor> stateDict, string source)
     {
-        // TODO 5 — compare model.state_dict() (what the model expects) with stateDict (what the file holds):
-        //  - an entry the model has and the file lacks      ("fc3.weight: missing from <source>")
-        //  - an entry the file has and the model lacks      ("fc0.weight: in <source>, but not in the model")
-        //  - an entry in both with other shapes             ("fc1.weight: the model expects [16, 4], <source> holds [8, 4]")
-        //  If there is any problem, throw one CheckpointException listing them all, and say what to do:
-        //  the file was saved from another architecture; build the model with the hyper-parameters it was
-        //  saved with (or use a whole-model checkpoint, which records them).
-        //  Why check at all? TorchSharp's load_state_dict fails with "The size of tensor a (16) must match
-        //  the size of tensor b (8)", naming no parameter (and PyBridge's load_py returns as if all were well).
+        // TODO 5 — TorchSharp's load_state_dict fails with "The size of tensor a (16) must match the size
+        //  of tensor b (8)", naming no parameter, and PyBridge's load_py returns as if all were well. A
+        //  check of your own, before anything is loaded, can say what the user needs to hear: every entry
+        //  that does not fit (missing, unexpected, or of another shape, with both shapes), and what to do
+        //  about it. One message with all of them: fixing one mismatch per attempt is no fun.
         throw new NotImplementedException("TODO 5: write StateDictCheck.Verify (names, expected and actual shapes). See README step 5.");
     }
 }

@@ -25,12 +25,16 @@ public sealed record RnnOptions(
     double Dropout = 0,
     bool Bidirectional = false)
 {
-    /// <summary>The <c>nn.RNN</c> these options describe.</summary>
+    /// <summary>
+    /// The <c>nn.RNN</c> these options describe: a new module with freshly initialised weights,
+    /// on the CPU, in training mode. Every option of this record must reach it, each in its own
+    /// place: the tests build variants and look at the parameters and the shapes they produce.
+    /// </summary>
     public RNN Build()
     {
-        // TODO 1 — TorchSharp's nn.RNN takes the same eight parameters as PyTorch's, in this order:
-        //    RNN(inputSize, hiddenSize, numLayers, nonLinearity, bias, batchFirst, dropout, bidirectional)
-        //  Pass every one of them (the tests try each).
+        // TODO 1 — Knowing what each of the eight knobs does, and which ones change the shapes of
+        //  output and h_n, is what lets you read any recurrent model's code later. A forgotten option
+        //  does not fail loudly: the network just quietly becomes a different one.
         throw new NotImplementedException("TODO 1: build the nn.RNN these options describe (RnnOptions.Build). See README step 1.");
     }
 }

@@ -17,17 +17,23 @@ public sealed class RowLstm : Module<Tensor, Tensor>
 
     public RowLstm(int hiddenSize = 96) : base(nameof(RowLstm))
     {
-        // TODO 9a — an LSTM that reads one row (Columns numbers) per time step, batch first;
-        //  (the code itself: hint level 3)
+        // TODO 9a — An image becomes a sequence when each row is a time step. The layers keep PyTorch's
+        //  names (lstm.*, fc.*): an LSTM whose input at each step is one row of pixels and whose
+        //  memory is hiddenSize wide, reading batch-first tensors, and a linear layer from that memory
+        //  to the 10 digit scores.
         throw new NotImplementedException("TODO 9: create the LSTM and the Linear layer (RowLstm constructor). See README step 9.");
     }
 
-    /// <summary>images: [B, 1, 28, 28]. Returns 10 raw scores per image: [B, 10].</summary>
+    /// <summary>
+    /// images: float32 [B, 1, 28, 28] (MNIST as <c>Mnist.Load</c> gives it), on the model's device.
+    /// Returns 10 raw scores (logits, no softmax) per image: [B, 10], computed from the LSTM's
+    /// output after it has read all 28 rows, top to bottom.
+    /// </summary>
     public override Tensor forward(Tensor images)
     {
-        // TODO 9b — images.reshape(-1, Rows, Columns): [B, 28 time steps, 28 values per step].
-        //  var (output, hN, cN) = lstm.forward(rows);   output: [B, 28, hidden], batch first
-        //  The output after the last row has seen the whole image: fc.forward(output[.., -1, ..]).
+        // TODO 9b — The digit's class is only known once every row has been read, so only one of the
+        //  28 outputs has seen the whole image. Which one it is, and where it sits in a batch-first
+        //  output, is the question of this step (README, the shape table).
         throw new NotImplementedException("TODO 9: read the rows, classify from the last step (RowLstm.forward). See README step 9.");
     }
 }

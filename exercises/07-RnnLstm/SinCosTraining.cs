@@ -6,52 +6,60 @@ namespace Katas.RnnLstm;
 public static class SinCosTraining
 {
     /// <summary>
-    /// One optimizer step on the windows (x, y), starting from <paramref name="hidden"/> (null: empty).
-    /// Returns the MSE loss before the update and the RNN's new hidden state, detached.
+    /// One optimizer step on the windows x (sin) and y (cos), both float32 [B, T, 1], starting from
+    /// <paramref name="hidden"/> ([1, B, hidden], or null: an empty state). Trains in train mode,
+    /// with this window's gradient only; when <paramref name="clipNorm"/> is positive, the update
+    /// uses the gradient scaled down to a total norm of at most clipNorm. Returns the MSE loss
+    /// before the update, and the RNN's new hidden state: its values, detached from the graph.
     /// </summary>
     public static (float Loss, Tensor Hidden) TrainStep(SinCosNet model, Optimizer optimizer, Tensor x, Tensor y, Tensor? hidden, double clipNorm = 0)
     {
-        // TODO 6 — chapter 1's three lines, plus two things an RNN needs:
-        //  (the code itself: hint level 3)
-        //  Return (loss.item<float>(), next.detach()): the seed's `h_state = h_state.data`. The next
-        //  window needs the state's values, not the graph back through every window before it.
+        // TODO 6 — Chapter 1's training step, and two things a recurrent network adds. Its gradients
+        //  can spike when they flow back through many time steps, so the update is capped (the cap
+        //  only helps if the optimizer sees the capped gradient). And the state handed to the next
+        //  window keeps its values but not its history: otherwise the next backward runs into a
+        //  graph that is already freed (README, "Carrying the state, cutting the graph").
         throw new NotImplementedException("TODO 6: one training step that carries the hidden state (SinCosTraining.TrainStep). See README step 6.");
     }
 
-    /// <summary>Trains for recipe.Steps steps, step k on window k of every stream; returns each step's loss.</summary>
+    /// <summary>
+    /// Trains <paramref name="model"/> where it is (CPU or GPU) with Adam for recipe.Steps steps:
+    /// step k on window k (t from start + k * pi) of recipe.Streams streams, each stream starting at
+    /// its own phase (0 for a single stream), with the hidden state carried from step to step, the
+    /// recipe's clipping, and, with recipe.Anneal, a cosine-annealed learning rate. Returns each step's loss.
+    /// </summary>
     public static float[] Fit(SinCosNet model, SinCosRecipe recipe)
     {
-        // TODO 7 — the recipe (README step 7 explains each ingredient):
-        //  - Adam(model.parameters(), recipe.LearningRate); with recipe.Anneal also
-        //    lr_scheduler.CosineAnnealingLR(optimizer, recipe.Steps), stepped after every optimizer step.
-        //  - Stream starts: torch.zeros(1) for one stream (the seed: from t = 0), otherwise
-        //    torch.rand(recipe.Streams) * 2 pi (each stream at its own phase, from the seeded torch RNG),
-        //    moved to the model's device: .to(model.parameters().First().device).
-        //  - Step k: SinCos.Windows(starts + k * pi, recipe.TimeSteps); TrainStep with the hidden state
-        //    the previous step returned (null at first) and recipe.ClipNorm.
-        //  - A dispose scope per step; keep the hidden state alive across steps with MoveToOuterDisposeScope().
+        // TODO 7 — Truncated back-propagation through time: the network sees one long wave, window by
+        //  window, and its memory runs across the windows while each gradient stays inside one. Every
+        //  ingredient of the recipe is there for a measured reason (README, "Why the seed's recipe
+        //  wobbles"); the state you carry must outlive each step's clean-up of temporaries.
         throw new NotImplementedException("TODO 7: the training loop (SinCosTraining.Fit). See README step 7.");
     }
 
     /// <summary>
-    /// The evaluation sweep: <paramref name="windows"/> windows from t = 0 one after the other,
-    /// from an empty state, carrying it from window to window, in eval mode without gradients.
-    /// Returns t, sin(t), cos(t) and the prediction, each flattened to [windows * timeSteps].
+    /// The evaluation sweep: <paramref name="windows"/> windows from t = 0 one after the other (window
+    /// k starts at k * pi), from an empty state, carrying it from window to window, on the model's
+    /// device, in eval mode and without recording gradients. Returns t, sin(t), cos(t) and the
+    /// prediction, each float32 and flattened to [windows * timeSteps]. Leaves the model in eval mode.
     /// </summary>
     public static (Tensor T, Tensor Sin, Tensor Cos, Tensor Prediction) Sweep(SinCosNet model, int windows = 8, int timeSteps = 10)
     {
-        // TODO 8a — eval mode and no gradients; for window k start at k * pi
-        //  (SinCos.Windows(a one-element tensor k * pi on the model's device, timeSteps)), feed it with the
-        //  hidden state of the window before, and collect t, x, y and the prediction; torch.cat each list.
+        // TODO 8a — Watching a model is not training it: nothing here should change it or build a
+        //  graph for a backward that never comes. Run as one long sequence, the windows show whether
+        //  the network uses its memory across window boundaries, where the picture would jump if not.
         throw new NotImplementedException("TODO 8: the evaluation sweep (SinCosTraining.Sweep). See README step 8.");
     }
 
-    /// <summary>The MSE between prediction and cos over the sweep, leaving out its first window.</summary>
+    /// <summary>
+    /// The mean squared error between prediction and cos over the sweep of <see cref="Sweep"/>,
+    /// leaving out its first window (the warm-up). A number of at least 0; about 0.5 for an untrained network.
+    /// </summary>
     public static double Evaluate(SinCosNet model, int windows = 8, int timeSteps = 10)
     {
-        // TODO 8b — nn.functional.mse_loss(prediction[timeSteps..], cos[timeSteps..]) of the Sweep.
-        //  The first window is warm-up: at t = 0 the state is empty, and sin alone cannot tell a rising
-        //  wave (cos > 0) from a falling one (cos < 0).
+        // TODO 8b — A fair score judges only what the network could know. At t = 0 its state is empty,
+        //  and sin alone cannot tell a rising wave (cos > 0) from a falling one (cos < 0): its first
+        //  window is a guess, so the score leaves it out.
         throw new NotImplementedException("TODO 8: the sweep's mean squared error (SinCosTraining.Evaluate). See README step 8.");
     }
 }

@@ -30,27 +30,25 @@ public sealed class AugmentedDigits : torch.utils.data.Dataset
     /// <summary>Which epoch the distortions belong to: set it before each epoch, as set_epoch in PyTorch.</summary>
     public int Epoch { get; set; }
 
-    /// <summary>How many digits there are (PyTorch's <c>__len__</c>).</summary>
+    /// <summary>How many digits there are (PyTorch's <c>__len__</c>): N, the number of images given.</summary>
     public override long Count =>
-        // TODO 3a — one item per label.
+        // TODO 3a — The loader asks the dataset its size to know which indices exist.
         throw new NotImplementedException("TODO 3: the number of items (AugmentedDigits.Count). See README step 3.");
 
     /// <summary>
-    /// Item <paramref name="index"/> (PyTorch's <c>__getitem__</c>): "data", the distorted digit,
-    /// float32 [1, 28, 28]; "label", its digit, an int64 scalar.
+    /// Item <paramref name="index"/> (PyTorch's <c>__getitem__</c>): "data", digit number
+    /// <paramref name="index"/> distorted by <see cref="DigitAugmentation.Apply"/>, float32
+    /// [1, 28, 28] on the CPU; "label", that digit's label, an int64 scalar. The distortion depends
+    /// only on (seed, <see cref="Epoch"/>, index): the same on any thread, in any reading order.
+    /// Safe to call from many threads at once. New tensors, owned by the caller.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">Thrown for a number outside the range this member accepts; the message gives the value and the range.</exception>
     public override Dictionary<string, Tensor> GetTensor(long index)
     {
-        // TODO 3b — one item, the same whichever thread asks and whenever.
-        //  - An index outside 0 .. Count - 1: throw ArgumentOutOfRangeException whose message names
-        //    the index and the valid range.
-        //  - Workers call this at the same time, in any order. So no shared Random: make one per
-        //    item, seeded from (_seed, Epoch, index) alone, for example
-        //        new Random(unchecked(_seed * 1_000_003 + Epoch * 7_919 + (int)index))
-        //    (not HashCode.Combine: .NET salts it per process, so runs would differ).
-        //  - DigitAugmentation.Apply(_images.AsSpan((int)index * Pixels, Pixels), digit, rng) with a
-        //    new float[Pixels] digit; then torch.tensor(digit, [1, 28, 28]) and torch.tensor(label).
+        // TODO 3b — One item, the same whichever thread asks and whenever. Workers call this at the
+        //  same time and in any order, so nothing it changes may be shared: random augmentation is
+        //  the classic trap (README, "Three things a parallel loader must never get wrong"). A bad
+        //  index should be refused up front, with a message a learner can act on.
         throw new NotImplementedException("TODO 3: read and distort one digit (AugmentedDigits.GetTensor). See README step 3.");
     }
 }

@@ -32,31 +32,35 @@ public sealed class ParallelLoader
             (dataset, batchSize, numWorkers, shuffle, seed, dropLast, prefetchFactor);
     }
 
-    /// <summary>The batches of one epoch, in order. Each batch is yours to dispose.</summary>
+    /// <summary>
+    /// The batches of epoch <paramref name="epoch"/>, in the sampler's order for (seed, epoch):
+    /// every index once (the last batch short, or dropped with dropLast). Made lazily: nothing is
+    /// read before the first MoveNext. With numWorkers = 0 each batch is made on the caller's thread
+    /// when asked for; otherwise by worker threads ahead of the caller. An item's failure reaches the
+    /// caller as a <see cref="DataLoaderException"/> in its batch's turn. Each batch is yours to dispose.
+    /// </summary>
     public IEnumerable<Batch> Epoch(int epoch)
     {
-        // TODO 5 — the loader in the calling thread (PyTorch's num_workers=0).
-        //  - The batches of indices: Sampler.Batches(Sampler.EpochOrder(_dataset.Count, _shuffle, _seed, epoch), ...).
-        //  - With _numWorkers > 0 return WithWorkers(batches) (step 6). Otherwise yield
-        //    Fetcher.Fetch(_dataset, indices) for each batch, one after the other: a local
-        //    function with `yield return` keeps this method from waiting for the first MoveNext.
+        // TODO 5 — PyTorch's num_workers=0: the sampler's batches, made one at a time when the caller
+        //  asks for the next. This is the loader every parallel one must agree with, batch for batch;
+        //  every setting of the constructor plays its part here, and a forgotten one is silent.
         throw new NotImplementedException("TODO 5: the batches of an epoch, in the calling thread (ParallelLoader.Epoch). See README step 5.");
     }
 
-    /// <summary>The same batches, made by <c>_numWorkers</c> threads that work ahead of the consumer.</summary>
+    /// <summary>
+    /// The same batches as with no workers, in the same order, made by <c>_numWorkers</c> threads
+    /// that work ahead of the consumer, at most numWorkers * prefetchFactor batches beyond the one it
+    /// holds. A worker's exception is rethrown on the consumer's thread, in its batch's turn. Leaving
+    /// the enumeration (end, break, exception) stops and joins every worker and disposes the batches
+    /// made but never handed out.
+    /// </summary>
     IEnumerable<Batch> WithWorkers(long[][] batches)
     {
-        // TODO 6 — worker threads, in order, bounded, and errors that reach you (README step 6).
-        //  - One TaskCompletionSource<Batch> per batch: a worker fulfils it (SetResult), or passes
-        //    on its exception (SetException); you wait for them in order:
-        //        results[k].Task.GetAwaiter().GetResult()   // rethrows the worker's exception
-        //  - _numWorkers threads (new Thread(...) { IsBackground = true }) loop: wait for a free slot,
-        //    claim the next batch number (Interlocked.Increment), fetch it.
-        //  - Slots: new SemaphoreSlim(_numWorkers * _prefetchFactor). A worker takes one before it
-        //    starts a batch; you give one back (Release) for every batch you hand out.
-        //  - try { ... yield return ... } finally { cancel the workers' waits (CancellationTokenSource),
-        //    Join them, dispose the batches made but never handed out }: so leaving the loop
-        //    early (break, or an exception) stops every worker.
+        // TODO 6 — The heart of the chapter (README step 6 walks through its four parts). Workers
+        //  finish in any order but you hand batches out in the sampler's; a bound keeps them from
+        //  reading the whole epoch into memory; an error on a worker must reach you, because a batch
+        //  that never comes hangs the consumer; and leaving early must stop threads that may be
+        //  waiting for you.
         throw new NotImplementedException("TODO 6: worker threads that work ahead (ParallelLoader.WithWorkers). See README step 6.");
     }
 }

@@ -30,9 +30,13 @@ public class ClustersTests
         var class1 = x[2000..];
 
         // With 2000 points, a mean is off by about 1/sqrt(2000) = 0.02; 0.1 leaves a wide margin.
-        class0.mean([0]).data<float>().ToArray().ShouldAllBe(m => Math.Abs(m - 2f) < 0.1f, "class 0 centres on (2, 2)");
-        class1.mean([0]).data<float>().ToArray().ShouldAllBe(m => Math.Abs(m + 2f) < 0.1f, "class 1 centres on (-2, -2)");
-        class0.std(0).data<float>().ToArray().ShouldAllBe(s => Math.Abs(s - 1f) < 0.1f, "each coordinate has standard deviation 1");
+        const string normal = "draw with torch.randn (normal: mean 0, standard deviation 1), then shift; " +
+                              "torch.rand is uniform on [0, 1): its points centre on 0.5 and spread only 0.29";
+        var mean0 = class0.mean([0]).data<float>().ToArray();
+        var mean1 = class1.mean([0]).data<float>().ToArray();
+        mean0.ShouldAllBe(m => Math.Abs(m - 2f) < 0.1f, $"class 0 should centre on (2, 2) but centres on ({mean0[0]:F2}, {mean0[1]:F2}): {normal}");
+        mean1.ShouldAllBe(m => Math.Abs(m + 2f) < 0.1f, $"class 1 should centre on (-2, -2) but centres on ({mean1[0]:F2}, {mean1[1]:F2}): {normal}");
+        class0.std(0).data<float>().ToArray().ShouldAllBe(s => Math.Abs(s - 1f) < 0.1f, $"each coordinate has standard deviation 1: {normal}");
     }
 
     [Fact, Points(1), Step(1)]

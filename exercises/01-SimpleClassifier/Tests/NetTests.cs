@@ -37,7 +37,7 @@ public class NetTests
 
         var expected = Reference.Logits(net, x);
         actual.ShouldBeClose(expected, rtol: 1e-4, atol: 1e-5,
-            "forward(x) must be output(relu(hidden(x))), nothing more. " + Reference.SoftmaxHint(actual, expected));
+            "forward(x) must be output(relu(hidden(x))), nothing more. " + Reference.SoftmaxHint(actual, expected) + Reference.NoReluHint(net, x, actual));
     }
 
     [Fact, Points(2), Step(3)]

@@ -25,6 +25,18 @@ internal static class Reference
     public static Dictionary<string, Tensor> Snapshot(Net net) =>
         net.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().clone());
 
+    /// <summary>A sentence when <paramref name="actual"/> is output(hidden(x)): the ReLU left out.</summary>
+    public static string NoReluHint(Net net, Tensor x, Tensor actual)
+    {
+        using var _ = torch.no_grad();
+        var linear = x.matmul(net.hidden.weight!.t()) + net.hidden.bias!;
+        var skipped = linear.matmul(net.output.weight!.t()) + net.output.bias!;
+        return actual.allclose(skipped, rtol: 1e-4, atol: 1e-5)
+            ? "Yours equals output(hidden(x)): the ReLU between the layers is missing, and without it two linear layers are " +
+              "just one linear map, which can only draw a straight boundary (README step 3)."
+            : "";
+    }
+
     public static string SoftmaxHint(Tensor actual, Tensor expected) =>
         actual.allclose(expected.softmax(1), rtol: 1e-4, atol: 1e-5)
             ? "Yours equals softmax of that: remove the softmax (README step 3)."

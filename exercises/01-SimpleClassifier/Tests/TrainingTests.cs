@@ -81,11 +81,29 @@ public class TrainingTests
 
         using var predicted = Training.Predict(net, x);
 
-        predicted.dtype.ShouldBe(int64);
-        predicted.shape.ShouldBe([x.shape[0]]);
+        predicted.dtype.ShouldBe(int64, "a predicted class is an index: argmax gives int64");
+        predicted.shape.ShouldBe([x.shape[0]], $"one predicted class per point ({x.shape[0]} points): argmax over dim: 1, the " +
+            "scores of one point; dim: 0 would pick, for each class, the point with the highest score");
         predicted.device_type.ShouldBe(DeviceType.CPU, "bring predictions back with .cpu()");
         predicted.ShouldEqual(expected, "the predicted class is argmax(scores, dim: 1)");
         net.training.ShouldBeFalse("testing switches the model to eval mode: model.eval()");
+    }
+
+    [Fact, Points(2), Step(6)]
+    public void Predict_builds_no_graph_for_gradients()
+    {
+        var (net, x, _) = Setup(9);
+
+        // Every tensor Predict makes and does not dispose lands in this scope: none of them should
+        // be part of an autograd graph.
+        using var scope = torch.NewDisposeScope();
+        _ = Training.Predict(net, x);
+
+        var recording = scope.DisposablesView.OfType<Tensor>().Count(t => !t.IsInvalid && t.requires_grad);
+        recording.ShouldBe(0,
+            $"Predict left {recording} tensor(s) that require grad: the forward pass recorded a graph for backward(), which testing " +
+            "never calls. Wrap the forward pass in a no_grad scope (using var _ = torch.no_grad();) so that nothing is recorded " +
+            "and no activations are kept for it (README step 6).");
     }
 
     [Fact, Points(1), Step(7)]
@@ -95,7 +113,9 @@ public class TrainingTests
         var labels = Reference.Logits(net, x).argmax(1);
         labels[..10] = 1 - labels[..10]; // 10 of the 100 labels now disagree with the network
 
-        Training.Accuracy(net, x, labels).ShouldBe(0.9, 1e-9);
+        Training.Accuracy(net, x, labels).ShouldBe(0.9, 1e-9,
+            "90 of the 100 predictions are right: the accuracy is the share 0.9, the mean of the matches as float64 (not their " +
+            "count, and not an integer division, which gives 0)");
     }
 
     [Fact, Points(3), Step(7)]

@@ -15,6 +15,46 @@ internal static class Reference
         return functional.linear(h.flatten(1), p["output.weight"], p["output.bias"]);
     }
 
+    /// <summary>
+    /// What is wrong with <c>cnn.forward(x)</c>, in the tests' words (null: nothing). A failure inside
+    /// libtorch becomes a sentence about the shapes, so a learner never has to read a native trace.
+    /// </summary>
+    public static string? ForwardProblem(Cnn cnn, Tensor x)
+    {
+        using var _ = torch.no_grad();
+        Tensor actual;
+        try
+        {
+            actual = cnn.forward(x);
+        }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            return $"Cnn.forward failed inside libtorch ({e.Message.Split('\n')[0].Trim()}). After conv2 a batch of {x.shape[0]} images " +
+                   $"is [{x.shape[0]}, 32, 7, 7], and output = Linear(1568 -> 10) wants one row of 32 * 7 * 7 = 1568 numbers per image: " +
+                   $"[{x.shape[0]}, 1568]. flatten(1) keeps dimension 0, the batch; flatten() with no argument flattens the whole batch " +
+                   $"into one vector of {x.shape[0]} * 1568 numbers (README step 4).";
+        }
+        using (actual)
+        {
+            if (!actual.shape.SequenceEqual([x.shape[0], 10L]))
+                return $"Cnn.forward gave [{string.Join(", ", actual.shape)}] for {x.shape[0]} images, not [{x.shape[0]}, 10]: one raw " +
+                       "score per digit for every image, with the batch dimension kept (flatten(1)).";
+            using var expected = Logits(cnn, x);
+            if (actual.allclose(expected, rtol: 1e-4, atol: 1e-5)) return null;
+            using var softmaxed = expected.softmax(1);
+            return actual.allclose(softmaxed, rtol: 1e-4, atol: 1e-5)
+                ? "Cnn.forward returns softmax probabilities: remove the softmax. cross_entropy applies log_softmax itself, so a " +
+                  "softmax in forward squashes the scores twice and training crawls (chapter 1, step 3)."
+                : "Cnn.forward does not compute output(flatten(conv2(conv1(x)))) with flatten(1) and no softmax.";
+        }
+    }
+
+    /// <summary>Fails with <see cref="ForwardProblem"/>'s sentence, after <paramref name="before"/>, when there is one.</summary>
+    public static void ForwardShouldBeTheSeeds(Cnn cnn, Tensor x, string before = "")
+    {
+        if (ForwardProblem(cnn, x) is { } problem) throw new ShouldAssertException(before + problem);
+    }
+
     /// <summary>A tiny fake MNIST: image i is filled with the value i, its label is i (so a batch shows which items it holds).</summary>
     public static (Tensor Images, Tensor Labels) Numbered(int count)
     {

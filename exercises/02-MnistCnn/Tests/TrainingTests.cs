@@ -16,6 +16,9 @@ public class TrainingTests
         twin.load_state_dict(cnn.state_dict());
         var batches = Reference.RandomBatches(batches: 4, size: 16, seed: 2, device);
         using var adam = Adam(cnn.parameters(), lr: Training.LearningRate);
+        // TrainEpoch learns through Cnn.forward: when forward is wrong, this test says so instead of blaming TrainEpoch.
+        Reference.ForwardShouldBeTheSeeds(cnn, batches[0]["data"],
+            "This failure is in Cnn.forward, not in TrainEpoch, which trains through it (make CnnTests pass first): ");
 
         var meanLoss = Training.TrainEpoch(cnn, adam, batches);
 
@@ -30,13 +33,33 @@ public class TrainingTests
             twinAdam.step();
             losses.Add(loss.item<float>());
         }
-        meanLoss.ShouldBe(losses.Average(), 1e-4, "TrainEpoch returns the mean of the batches' cross-entropy losses, each taken before its step");
         var expected = Reference.Snapshot(twin);
         foreach (var (name, parameter) in cnn.named_parameters())
             parameter.ShouldBeClose(expected[name], rtol: 1e-4, atol: 1e-6,
-                $"{name} after the epoch differs from one Adam step per batch. Per batch: optimizer.zero_grad(), " +
-                "cross_entropy(model.forward(data), label), loss.backward(), optimizer.step().");
+                $"{name} after the epoch differs from one Adam step per batch. Per batch, in this order: optimizer.zero_grad() " +
+                "(backward() adds to the gradients left by the previous batch), cross_entropy(model.forward(data), label), " +
+                "loss.backward(), optimizer.step().");
+        meanLoss.ShouldBe(losses.Average(), 1e-4,
+            $"TrainEpoch returns the mean of the batches' cross-entropy losses, each taken before its step: these {losses.Count} " +
+            $"batches' losses sum to {losses.Sum():F4}, so the mean is {losses.Average():F4}");
         cnn.ShouldBeOn(device, "the epoch trains the model where it is: TrainEpoch moves nothing");
+    }
+
+    [Fact, Points(2), Step(5)]
+    public void TrainEpoch_switches_the_model_to_training_mode()
+    {
+        var spy = new Spy();
+        spy.eval(); // as Predict leaves it: a learner who tests after every epoch hands TrainEpoch a model in eval mode
+        var batches = Reference.RandomBatches(batches: 2, size: 4, seed: 5, torch.CPU);
+        using var adam = Adam(spy.parameters(), lr: Training.LearningRate);
+
+        Training.TrainEpoch(spy, adam, batches);
+
+        spy.Calls.Count.ShouldBe(2, "TrainEpoch calls model.forward once per batch");
+        spy.Calls.All(c => c.Training).ShouldBeTrue(
+            "TrainEpoch was given a model in eval mode (Predict leaves it so) and trained it in eval mode: call model.train() at the " +
+            "start of every epoch. eval() stays on until train() is called, and layers such as Dropout and BatchNorm (chapter 3) " +
+            "would then train with their test behaviour.");
     }
 
     [Fact, Points(2), Step(6)]
@@ -84,7 +107,9 @@ public class TrainingTests
         using var predicted = torch.tensor(new long[] { 1, 2, 3 });
         using var labels = torch.tensor(new long[] { 1, 2 });
 
-        Should.Throw<ArgumentException>(() => Training.Accuracy(predicted, labels))
+        Should.Throw<ArgumentException>(() => Training.Accuracy(predicted, labels),
+                "Accuracy must check the shapes itself and throw an ArgumentException that shows both; without the check, " +
+                "libtorch either fails on them natively or broadcasts them into a wrong answer")
             .Message.ShouldContain("[3]", Case.Insensitive, "the message should show the shapes that do not match");
     }
 

@@ -7,7 +7,8 @@ public class BatchNormTests
     {
         var bn = new BatchNorm(3);
 
-        bn.named_parameters().Select(p => p.name).ShouldBe(["weight", "bias"], ignoreOrder: true, "weight (gamma) and bias (beta) are learned");
+        bn.named_parameters().Select(p => p.name).ShouldBe(["weight", "bias"], ignoreOrder: true,
+            "only weight (gamma) and bias (beta) are learned Parameters; the running statistics are buffers, which the optimizer never sees");
         bn.named_buffers().Select(b => b.name).ShouldBe(["running_mean", "running_var"], ignoreOrder: true,
             "the running statistics are buffers: saved with the model but not trained. Tensor fields + RegisterComponents() make them so.");
         bn.weight.ShouldEqual(torch.ones(3));
@@ -43,6 +44,24 @@ public class BatchNormTests
         bn.running_mean.ShouldBeClose(torch.tensor(new float[] { 0.2f }), customMessage: "0.9 * 0 + 0.1 * 2 (momentum 0.1)");
         bn.running_var.ShouldBeClose(torch.tensor(new float[] { 1.1f }),
             customMessage: "0.9 * 1 + 0.1 * 2: the running variance uses the unbiased variance, n / (n - 1) times the biased one");
+    }
+
+    [Fact, Points(1), Step(10)]
+    public void In_training_the_running_statistics_are_updated_outside_the_autograd_graph()
+    {
+        var bn = new BatchNorm(2);
+        bn.train();
+        // In a network, BatchNorm's input comes from a layer being trained: it requires gradients.
+        using var weight = torch.tensor(2f, requires_grad: true);
+        using var x = torch.randn(4, 2) * weight;
+
+        using var y = bn.forward(x);
+
+        bn.running_mean.requires_grad.ShouldBeFalse(
+            "update the running statistics inside torch.no_grad(): they follow the batches but are not trained, and an update " +
+            "that autograd records ties every step's graph to the buffers");
+        bn.running_var.requires_grad.ShouldBeFalse("the running variance too is updated inside torch.no_grad()");
+        y.requires_grad.ShouldBeTrue("the output itself stays differentiable: only the running statistics' update is left out of the graph");
     }
 
     [Fact, Points(2), Step(10)]

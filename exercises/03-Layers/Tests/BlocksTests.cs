@@ -16,9 +16,13 @@ public class BlocksTests
 
         var net = Blocks.Build(spec, inputShape: [1, 28, 28]);
 
+        var linear = net.children().OfType<Linear>().ShouldHaveSingleItem("one LinearSpec, one Linear layer");
+        linear.weight!.shape[1].ShouldBe(32 * 7 * 7,
+            "the Linear layer gets 32 * 7 * 7 = 1568 features: conv1 (kernel 5, stride 2, padding 2) takes 28 to 14, " +
+            "max-pooling halves 14 to 7, conv2 (kernel 5, padding 2) keeps 7. Follow the shape through every layer with OutputSize");
+        net.parameters().Sum(p => p.numel()).ShouldBe(28_938, "the same layers as chapter 2's Cnn have the same 28,938 parameters");
         using var scores = net.forward(torch.rand(3, 1, 28, 28));
         scores.shape.ShouldBe([3L, 10L], "one score per digit for each of the 3 images");
-        net.parameters().Sum(p => p.numel()).ShouldBe(28_938, "the same layers as chapter 2's Cnn have the same 28,938 parameters");
     }
 
     [Fact, Points(3), Step(16)]
@@ -50,7 +54,8 @@ public class BlocksTests
     {
         LayerSpec[] spec = [new Conv2dSpec(4, Kernel: 3), new LinearSpec(10)];
 
-        Should.Throw<ArgumentException>(() => Blocks.Build(spec, inputShape: [1, 8, 8]))
+        Should.Throw<ArgumentException>(() => Blocks.Build(spec, inputShape: [1, 8, 8]),
+                "a Linear right after a Conv2d would get images [4, 6, 6], not features: Build refuses it with an ArgumentException")
             .Message.ShouldContain("Flatten", Case.Insensitive, "a Linear needs flat features: say to put a FlattenSpec before it");
     }
 
@@ -59,7 +64,8 @@ public class BlocksTests
     {
         LayerSpec[] spec = [new FlattenSpec(), new Conv2dSpec(4, Kernel: 3)];
 
-        Should.Throw<ArgumentException>(() => Blocks.Build(spec, inputShape: [1, 8, 8]))
+        Should.Throw<ArgumentException>(() => Blocks.Build(spec, inputShape: [1, 8, 8]),
+                "a Conv2d after the FlattenSpec would get 64 features, not an image: Build refuses it with an ArgumentException")
             .Message.ShouldContain("Flatten", Case.Insensitive, "a Conv2d needs images [C, H, W]: say that image layers come before the FlattenSpec");
     }
 }

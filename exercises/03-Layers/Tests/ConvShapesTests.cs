@@ -44,7 +44,9 @@ public class ConvShapesTests
     [Fact, Points(1), Step(1)]
     public void OutputSize_explains_a_kernel_that_does_not_fit()
     {
-        var error = Should.Throw<ArgumentException>(() => ConvShapes.OutputSize(inputSize: 3, kernel: 5));
+        var error = Should.Throw<ArgumentException>(() => ConvShapes.OutputSize(inputSize: 3, kernel: 5),
+            "a kernel of 5 does not fit into an input of 3 without padding (the formula would give -1): " +
+            "check the span against the padded input and throw an ArgumentException");
 
         error.Message.ShouldContain("padding", Case.Insensitive, "say what would make it fit: a smaller kernel or more padding");
     }

@@ -45,7 +45,8 @@ public class DropoutTests
     {
         using var x = torch.ones(3);
 
-        Should.Throw<ArgumentOutOfRangeException>(() => Dropouts.Dropout(x, p: 1.5, training: true))
+        Should.Throw<ArgumentOutOfRangeException>(() => Dropouts.Dropout(x, p: 1.5, training: true),
+                "p = 1.5 is a probability outside [0, 1]: check p before making a mask, and throw ArgumentOutOfRangeException")
             .ParamName.ShouldBe("p", "say which argument is wrong and what it may be");
     }
 

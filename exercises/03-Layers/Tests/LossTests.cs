@@ -21,7 +21,9 @@ public class LossTests
         using var input = torch.zeros(4, 1);
         using var target = torch.zeros(4);
 
-        Should.Throw<ArgumentException>(() => Losses.Mse(input, target))
+        Should.Throw<ArgumentException>(() => Losses.Mse(input, target),
+                "input [4, 1] and target [4] would silently broadcast to [4, 4] and compare every input with every target: " +
+                "check that the shapes are equal and throw an ArgumentException")
             .Message.ShouldContain("[4, 1]", Case.Insensitive, "show both shapes: [4, 1] against [4] would silently broadcast to [4, 4]");
     }
 
@@ -53,9 +55,9 @@ public class LossTests
         var logits = T(0, (float)Math.Log(3)).reshape(1, 2); // softmax (1/4, 3/4)
 
         Losses.CrossEntropy(logits, torch.tensor(new long[] { 1 })).ShouldBeClose(T(-(float)Math.Log(0.75)).reshape(),
-            customMessage: "class 1 has probability 3/4: the loss is -ln(3/4) = 0.288");
+            customMessage: "class 1 has probability 3/4: the loss is -ln(3/4) = 0.288. CrossEntropy takes raw scores: LogSoftmax them once, with no softmax before");
         Losses.CrossEntropy(logits, torch.tensor(new long[] { 0 })).ShouldBeClose(T((float)Math.Log(4)).reshape(),
-            customMessage: "class 0 has probability 1/4: the loss is -ln(1/4) = 1.386");
+            customMessage: "class 0 has probability 1/4: the loss is -ln(1/4) = 1.386. CrossEntropy takes raw scores: LogSoftmax them once, with no softmax before");
     }
 
     [Fact, Points(2), Step(15)]
@@ -83,7 +85,8 @@ public class LossTests
         using var scores = torch.zeros(3, 4);
         using var target = torch.zeros(2, dtype: int64);
 
-        Should.Throw<ArgumentException>(() => Losses.NllLoss(scores, target))
+        Should.Throw<ArgumentException>(() => Losses.NllLoss(scores, target),
+                "3 rows of scores but 2 targets: check that there is one class index per row of scores (gather would not notice)")
             .Message.ShouldContain("[3, 4]", Case.Insensitive, "show both shapes: one class index per row of scores");
     }
 }

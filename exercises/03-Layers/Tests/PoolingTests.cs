@@ -66,6 +66,6 @@ public class PoolingTests
 
         foreach (var (h, w) in new[] { (1L, 1L), (3L, 3L), (7L, 4L), (5L, 6L) })
             Pooling.AdaptiveAvgPool2d(x, h, w).ShouldBeClose(nn.functional.adaptive_avg_pool2d(x, [h, w]), rtol: 1e-5, atol: 1e-6,
-                $"AdaptiveAvgPool2d to {h}x{w} from 7x10: the mean over bins from AdaptiveBins, rows and columns");
+                $"AdaptiveAvgPool2d to {h}x{w} from 7x10: the mean over bins from AdaptiveBins, rows from x.shape[2] (7) and columns from x.shape[3] (10)");
     }
 }

@@ -31,7 +31,8 @@ public class ExperimentTests
         var hparams = EventAccumulator.Load(Path.Combine(logDir, "hparams"));
         var start = HParams.Parse(hparams.Values(HParams.SessionStartInfoTag).ShouldHaveSingleItem(
             "add_hparams(..., runName: \"hparams\") writes its run into the sub-folder hparams").Value.Metadata.PluginData.Content);
-        start.HParams.Keys.ShouldBe(["lr", "batch_size", "steps", "seed"], ignoreOrder: true);
+        start.HParams.Keys.ShouldBe(["lr", "batch_size", "steps", "seed"], ignoreOrder: true,
+            "the hyper-parameters are named lr, batch_size, steps and seed: runs compare in the HParams tab only under the same names");
         start.HParams["lr"].NumberValue.ShouldBe(0.001);
         start.HParams["batch_size"].NumberValue.ShouldBe(64);
         start.HParams["steps"].NumberValue.ShouldBe(100);
@@ -40,5 +41,24 @@ public class ExperimentTests
             "the accuracy metric is the value Run returns");
         hparams.Scalars("hparam/loss").ShouldHaveSingleItem().Value
             .ShouldBe(log.Scalars("Train/Loss")[^1].Value, "the loss metric is the last logged loss");
+    }
+
+    [Fact, Points(1), Step(7)]
+    public void Run_seeds_everything_with_its_seed_argument()
+    {
+        var first = Runs.Fresh("experiment-seed-a");
+        var second = Runs.Fresh("experiment-seed-b");
+
+        // Whatever the random state before, Run(seed: 5) must start from the same place.
+        Seeding.Seed(100);
+        Experiment.Run(first, steps: 3, seed: 5);
+        Seeding.Seed(200);
+        Experiment.Run(second, steps: 3, seed: 5);
+
+        var a = EventAccumulator.Load(first).Scalars("Train/Loss").Select(p => p.Value).ToArray();
+        var b = EventAccumulator.Load(second).Scalars("Train/Loss").Select(p => p.Value).ToArray();
+        a.Length.ShouldBe(3, "3 steps, 3 logged losses");
+        b.ShouldEqualInOrder(a, "two runs with seed 5 should log the same losses: call Seeding.Seed(seed) first, before the model draws its weights, " +
+                      "so that a run can be repeated and runs with different hyper-parameters compared");
     }
 }

@@ -28,8 +28,8 @@ public class FitTests
 
         losses.Length.ShouldBe(Steps);
         var points = log.Scalars("Train/Loss");
-        points.Select(p => p.Step).ShouldBe(Enumerable.Range(0, Steps).Select(s => (long)s), "add_scalar(\"Train/Loss\", loss, step) at every step 0..299");
-        points.Select(p => p.Value).ShouldBe(losses, "the logged loss of each step is the loss Fit returns for it");
+        points.Select(p => p.Step).ShouldEqualInOrder(Enumerable.Range(0, Steps).Select(s => (long)s), "add_scalar(\"Train/Loss\", loss, step) at every step 0..299");
+        points.Select(p => p.Value).ShouldEqualInOrder(losses, "the logged loss of each step is the loss Fit returns for it");
     }
 
     [Fact, Points(2), Step(4)]

@@ -44,17 +44,74 @@ public class TrainingTests
         const double lr = 0.1;
         var (model, images, labels) = Setup(2);
         using var sgd = SGD(model.parameters(), lr);
-        Training.TrainStep(model, sgd, images, labels);
+        TrainStepExplained(model, sgd, images, labels);
         var before = Snapshot(model);
         var fresh = Gradients(model, images, labels);
 
-        Training.TrainStep(model, sgd, images, labels);
+        TrainStepExplained(model, sgd, images, labels);
 
         foreach (var (name, parameter) in model.named_parameters())
             parameter.ShouldBeClose(before[name] - lr * fresh[name], rtol: 1e-3, atol: 1e-5,
                 $"after a second SGD step, {name} should be {name} - lr * (this step's gradient). Call optimizer.zero_grad() " +
                 "before loss.backward() (gradients add up otherwise), then optimizer.step().");
         model.ShouldBeOn(TestDevice.Current);
+    }
+
+    // libtorch refuses a backward through parameters that step() has already changed in place; say what that means.
+    static float TrainStepExplained(Cnn model, Optimizer optimizer, Tensor images, Tensor labels)
+    {
+        try
+        {
+            return Training.TrainStep(model, optimizer, images, labels);
+        }
+        catch (System.Runtime.InteropServices.ExternalException e) when (e.Message.Contains("inplace operation", StringComparison.Ordinal))
+        {
+            throw new ShouldAssertException(
+                $"TrainStep failed inside libtorch ({e.Message.Split('\n')[0]}): optimizer.step() changes the parameters in place, " +
+                "so call loss.backward() before optimizer.step(), and optimizer.zero_grad() before both");
+        }
+    }
+
+    [Fact, Points(1), Step(2)]
+    public void TrainStep_switches_the_model_to_training_mode()
+    {
+        var (model, images, labels) = Setup(4);
+        using var sgd = SGD(model.parameters(), 0.1);
+        model.eval(); // where Accuracy leaves it, between two training steps
+
+        Training.TrainStep(model, sgd, images, labels);
+
+        model.training.ShouldBeTrue(
+            "TrainStep runs after Accuracy, which leaves the model in eval mode: call model.train() first " +
+            "(dropout and batch norm behave differently in training; this CNN has none, the next ones do)");
+    }
+
+    [Fact, Points(1), Step(3)]
+    public void Accuracy_computes_the_scores_without_recording_gradients_and_turns_them_back_on()
+    {
+        var (model, images, labels) = Setup(5);
+        var gradientsRecorded = new List<bool>();
+        var hook = model.conv1.register_forward_hook((_, _, output) =>
+        {
+            gradientsRecorded.Add(torch.is_grad_enabled());
+            return output;
+        });
+
+        try
+        {
+            Training.Accuracy(model, images, labels);
+        }
+        finally
+        {
+            hook.remove();
+        }
+
+        gradientsRecorded.ShouldNotBeEmpty("Accuracy runs the model on the images: model.call(images)");
+        gradientsRecorded.ShouldAllBe(recorded => !recorded,
+            "Accuracy computes the scores inside torch.no_grad(): testing needs no gradients, and recording them keeps every layer's output in memory");
+        torch.is_grad_enabled().ShouldBeTrue(
+            "after Accuracy, gradients are on again: end no_grad with `using` (a torch.no_grad() that is never disposed switches " +
+            "gradients off for the rest of the program, and the next TrainStep cannot learn)");
     }
 
     [Fact, Points(1), Step(3)]

@@ -15,7 +15,7 @@ public class VisualsTests
             Visuals.LogDigits(writer, digits, step: 3);
 
         var image = EventAccumulator.Load(logDir).Images("Inputs").ShouldHaveSingleItem("one add_image call: the whole batch as one picture");
-        image.Step.ShouldBe(3);
+        image.Step.ShouldBe(3, "the step LogDigits is given goes on to add_image as its third argument");
         using var png = SKBitmap.Decode(image.EncodedImage)
             ?? throw new ShouldAssertException("the logged image is not a PNG that SkiaSharp can decode");
         // make_grid: 8 digits of 28 px per row, 2 px of border around each: 8 * (28 + 2) + 2 = 242 wide,

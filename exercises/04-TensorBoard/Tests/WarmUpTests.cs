@@ -13,8 +13,8 @@ public class WarmUpTests
 
         var points = EventAccumulator.Load(logDir).Scalars("y=2x");
         points.Count.ShouldBe(100, "one add_scalar per x in 0..99");
-        points.Select(p => p.Step).ShouldBe(Enumerable.Range(0, 100).Select(x => (long)x), "x is the step (the third argument of add_scalar)");
-        points.Select(p => p.Value).ShouldBe(Enumerable.Range(0, 100).Select(x => 2f * x), "the value is y = 2x");
+        points.Select(p => p.Step).ShouldEqualInOrder(Enumerable.Range(0, 100).Select(x => (long)x), "x is the step (the third argument of add_scalar)");
+        points.Select(p => p.Value).ShouldEqualInOrder(Enumerable.Range(0, 100).Select(x => 2f * x), "the value is y = 2x");
     }
 
     [Fact, Points(1), Step(1)]

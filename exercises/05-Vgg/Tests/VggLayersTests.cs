@@ -15,27 +15,30 @@ public class VggLayersTests
 
         using var y = layers.forward(x);
 
-        Layers.Kinds(layers).ShouldBe(["Conv2d", "ReLU"], "one number makes a convolution and its ReLU");
+        Layers.Kinds(layers).ShouldBe(["Conv2d", "ReLU"],
+            "one number makes a Conv2d followed by its ReLU, and nothing else when batchNorm is false");
         var (w, b) = Layers.Conv(layers, 0);
         w.shape.ShouldBe([8L, 3L, 3L, 3L], "8 output channels, 3 input channels (RGB), a 3x3 kernel");
+        y.shape.ShouldBe([2L, 8L, 5L, 5L], "padding 1 keeps a 3x3 convolution's output as large as its input (5x5 stays 5x5)");
         var expected = F.relu(F.conv2d(x, w, b, padding: [1, 1]));
         y.ShouldBeClose(expected, rtol: 1e-5, atol: 1e-6, "the layers compute relu(conv2d(x, weight, bias, padding: 1))");
-        y.shape.ShouldBe([2L, 8L, 5L, 5L], "padding 1 keeps a 3x3 convolution's output as large as its input");
     }
 
     [Fact, Points(2), Step(2)]
     public void M_becomes_a_2x2_max_pool_with_stride_2()
     {
         Seeding.Seed(2);
-        var layers = VggLayers.MakeLayers([4, M], batchNorm: false);
+        var layers = Calls.Expect(() => VggLayers.MakeLayers([4, M], batchNorm: false),
+            "MakeLayers rejected M itself: M is a max-pool, not a bad entry; once its pool is added, go on to the next entry");
         var x = torch.randn(1, 3, 8, 8);
 
         using var y = layers.forward(x);
 
-        Layers.Kinds(layers).ShouldBe(["Conv2d", "ReLU", "MaxPool2d"]);
+        Layers.Kinds(layers).ShouldBe(["Conv2d", "ReLU", "MaxPool2d"], "M adds a max-pool (MaxPool2d) after the convolution's ReLU");
+        y.shape.ShouldBe([1L, 4L, 4L, 4L], "M halves height and width: MaxPool2d(kernel_size: 2, stride: 2) turns 8x8 into 4x4");
         var (w, b) = Layers.Conv(layers, 0);
         var expected = F.max_pool2d(F.relu(F.conv2d(x, w, b, padding: [1, 1])), kernel_size: 2, stride: 2);
-        y.ShouldBeClose(expected, rtol: 1e-5, atol: 1e-6, "M is MaxPool2d(kernel_size: 2, stride: 2): it halves height and width");
+        y.ShouldBeClose(expected, rtol: 1e-5, atol: 1e-6, "M is MaxPool2d(kernel_size: 2, stride: 2): the largest of every 2x2 square");
     }
 
     [Fact, Points(1), Step(2)]
@@ -55,6 +58,7 @@ public class VggLayersTests
     {
         var layers = VggLayers.MakeLayers([8, M, 16], batchNorm: true);
 
+        Layers.Kinds(layers).Count(k => k == "BatchNorm2d").ShouldBe(2, "batchNorm: true adds a BatchNorm2d after every convolution");
         Layers.Kinds(layers).ShouldBe(["Conv2d", "BatchNorm2d", "ReLU", "MaxPool2d", "Conv2d", "BatchNorm2d", "ReLU"],
             "the order is conv, batch norm, ReLU (as the seed's make_layers and TorchVision's vgg16_bn)");
         Layers.Parameters(layers).ShouldBe([
@@ -80,7 +84,8 @@ public class VggLayersTests
     [Fact, Points(1), Step(2)]
     public void An_entry_that_is_neither_a_channel_count_nor_M_is_rejected_with_its_position()
     {
-        var error = Should.Throw<ArgumentException>(() => VggLayers.MakeLayers([64, 0, M], batchNorm: false));
+        var error = Calls.Fails<ArgumentException>(() => VggLayers.MakeLayers([64, 0, M], batchNorm: false),
+            "an entry of 0 is neither a channel count nor M: MakeLayers rejects it with an ArgumentException, before building a layer from it");
 
         error.Message.ShouldContain("config[1]", Case.Sensitive, "say which entry is wrong");
         error.Message.ShouldContain("M", Case.Sensitive, "say what is allowed: a positive channel count or M");

@@ -1,3 +1,4 @@
+using TorchSharp.Modules;
 using static Katas.Vgg.VggConfigs;
 using F = TorchSharp.torch.nn.functional;
 
@@ -21,6 +22,7 @@ public class VggTests
 
         var vgg = new Vgg(Configs.ByDepth(depth), batchNorm, numClasses: 1000);
 
+        vgg.parameters().ShouldNotBeEmpty("the VGG has no parameters at all: its layers are registered only when the constructor ends with RegisterComponents()");
         vgg.parameters().Sum(p => p.numel()).ShouldBe(expected,
             $"vgg{depth}{(batchNorm ? "_bn" : "")} has {expected:N0} parameters in TorchVision; most of them (about 120 M) " +
             "are the classifier's: Linear(512 * 7 * 7, 4096), Linear(4096, 4096), Linear(4096, 1000)");
@@ -62,7 +64,8 @@ public class VggTests
         vgg.eval(); // dropout off: the output is deterministic
         var x = torch.randn(3, 3, 16, 16);
 
-        using var actual = vgg.forward(x);
+        using var actual = Calls.Expect(() => vgg.forward(x),
+            "forward failed on a batch of 3 images: features, then avgpool, then torch.flatten(x, 1), then the classifier");
 
         using var _ = torch.no_grad();
         var w = vgg.classifier.state_dict();
@@ -82,9 +85,29 @@ public class VggTests
 
         var shapes = Layers.Shapes(vgg.classifier).ToDictionary(s => s.Name, s => s.Shape);
 
-        shapes["0.weight"].ShouldBe("10x96", "the first Linear reads 24 channels x 2 x 2 pooled positions = 96 features");
+        shapes.Keys.ToArray().ShouldBe(["0.weight", "0.bias", "3.weight", "3.bias", "6.weight", "6.bias"],
+            customMessage: "the classifier is Linear, ReLU, Dropout, Linear, ReLU, Dropout, Linear: its Linear layers sit at positions 0, 3 and 6");
+        var first = vgg.classifier.children().First().ShouldBeOfType<Linear>();
+        first.in_features.ShouldBe(96, "the first Linear reads 24 channels (the LAST convolution's) x 2 x 2 pooled positions = 96 features");
+        first.out_features.ShouldBe(10, "the first Linear has `hidden` (here 10) units");
         shapes["3.weight"].ShouldBe("10x10", "hidden -> hidden");
         shapes["6.weight"].ShouldBe("7x10", "hidden -> numClasses");
+    }
+
+    [Fact, Points(1), Step(4)]
+    public void Forward_keeps_the_batch_dimension_for_one_image_and_for_many()
+    {
+        var vgg = new Vgg([8, M], numClasses: 5, pooledSize: 2, hidden: 12);
+        vgg.eval();
+        using var _ = torch.no_grad();
+
+        using var one = Calls.Expect(() => vgg.forward(torch.randn(1, 3, 8, 8)),
+            "forward failed on one 8x8 image: flatten keeps the batch dimension (torch.flatten(x, 1)) so the classifier reads [batch, C * pooledSize * pooledSize]");
+        using var many = Calls.Expect(() => vgg.forward(torch.randn(4, 3, 8, 8)),
+            "forward failed on a batch of 4 images: flatten keeps the batch dimension (torch.flatten(x, 1)), or the 4 images become one long row");
+
+        one.shape.ShouldBe([1L, 5L], "one image gives one row of 5 scores: keep the batch dimension when flattening, even for a batch of one");
+        many.shape.ShouldBe([4L, 5L], "4 images give 4 rows of 5 scores");
     }
 
     [Fact, Points(1), Step(4)]
@@ -93,9 +116,10 @@ public class VggTests
         var vgg = new Vgg([8, M, 16, M], numClasses: 4, pooledSize: 3, hidden: 16);
         vgg.eval();
         using var _ = torch.no_grad();
+        const string why = "forward needs avgpool, an AdaptiveAvgPool2d(pooledSize): it brings any image size to pooledSize x pooledSize before the classifier";
 
-        using var small = vgg.forward(torch.randn(2, 3, 12, 12));
-        using var large = vgg.forward(torch.randn(2, 3, 40, 40));
+        using var small = Calls.Expect(() => vgg.forward(torch.randn(2, 3, 12, 12)), $"forward failed on 12x12 images: {why}");
+        using var large = Calls.Expect(() => vgg.forward(torch.randn(2, 3, 40, 40)), $"forward failed on 40x40 images: {why}");
 
         small.shape.ShouldBe([2L, 4L], "after two pools a 12x12 image is 3x3, pooled to 3x3");
         large.shape.ShouldBe([2L, 4L], "a 40x40 image is 10x10 after two pools; AdaptiveAvgPool2d(3) makes it 3x3 too");
@@ -118,11 +142,16 @@ public class VggTests
 
         trainA.allclose(trainB).ShouldBeFalse("in training mode Dropout zeroes random units, so two passes differ");
         evalA.ShouldEqual(evalB, "in eval mode Dropout does nothing: the output is deterministic");
+        var noDropout = new Vgg([8, M], numClasses: 3, pooledSize: 2, hidden: 64, dropout: 0);
+        noDropout.train();
+        noDropout.forward(x).ShouldEqual(noDropout.forward(x),
+            "with dropout: 0 even training is deterministic: the constructor passes its dropout rate to nn.Dropout(dropout)");
     }
 
     [Fact, Points(1), Step(3)]
     public void Fewer_than_one_class_is_rejected()
     {
-        Should.Throw<ArgumentOutOfRangeException>(() => new Vgg([8, M], numClasses: 0));
+        Calls.Fails<ArgumentOutOfRangeException>(() => new Vgg([8, M], numClasses: 0),
+            "numClasses 0: a classifier needs at least one class; the constructor rejects it with an ArgumentOutOfRangeException");
     }
 }

@@ -17,7 +17,8 @@ public class AtomicFileTests
         {
             stream.Write(Encoding.UTF8.GetBytes("new"));
             writtenTo = (stream as FileStream)?.Name;
-            visibleWhileWriting = File.ReadAllText(path);
+            try { visibleWhileWriting = File.ReadAllText(path); }
+            catch (IOException e) { visibleWhileWriting = $"(unreadable while writing: {e.Message})"; }
         });
 
         visibleWhileWriting.ShouldBe("old", "while the new content is being written, readers still see the old file");
@@ -35,11 +36,11 @@ public class AtomicFileTests
         var path = folder.File("data.bin");
         File.WriteAllText(path, "old");
 
-        var error = Should.Throw<IOException>(() => AtomicFile.Write(path, stream =>
+        var error = Calls.Fails<IOException>(() => AtomicFile.Write(path, stream =>
         {
             stream.Write(Encoding.UTF8.GetBytes("half of the new"));
             throw new IOException("simulated: the disk is full");
-        }));
+        }), "AtomicFile.Write passes a failed write on to its caller: delete the temporary file, then rethrow (throw;)");
 
         error.Message.ShouldBe("simulated: the disk is full", "the caller gets the failure itself");
         File.ReadAllText(path).ShouldBe("old", "an interrupted write leaves the previous file as it was");
@@ -52,7 +53,8 @@ public class AtomicFileTests
         using var folder = new TempFolder("katas-06-");
         var path = Path.Combine(folder.Path, "runs", "today", "data.bin");
 
-        AtomicFile.Write(path, stream => stream.WriteByte(42));
+        Calls.Expect(() => { AtomicFile.Write(path, stream => stream.WriteByte(42)); return 0; },
+            "AtomicFile.Write creates the folder it writes into (Directory.CreateDirectory) before it makes the temporary file there");
 
         File.ReadAllBytes(path).ShouldBe(new byte[] { 42 });
     }

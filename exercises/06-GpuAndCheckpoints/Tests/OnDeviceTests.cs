@@ -35,9 +35,33 @@ public class OnDeviceTests
         using var predicted = OnDevice.Predict(model, x, torch.CPU);
 
         predicted.device_type.ShouldBe(DeviceType.CPU, "the results come back to the CPU: .cpu()");
-        predicted.dtype.ShouldBe(int64);
+        predicted.dtype.ShouldBe(int64, "a class is an index: argmax gives int64");
+        predicted.shape.ShouldBe([20L], "one class per row of x: the argmax runs over the classes (dim 1), not over the rows (dim 0)");
         predicted.ShouldEqual(expected, "the predicted class is argmax(scores, dim: 1)");
         model.training.ShouldBeFalse("predicting switches the model to eval mode");
+    }
+
+    [Fact, Points(2), Step(2)]
+    public void Predict_moves_the_model_to_the_device_and_brings_the_classes_back_checked_on_the_meta_device()
+    {
+        // PyTorch's "meta" device holds shapes and no data: it runs on any machine, so it shows where
+        // Predict puts things without a GPU. A Linear layer runs there (the Mlp's relu has no meta kernel).
+        var meta = torch.device("meta");
+        var model = nn.Linear(4, 3);
+        var x = torch.randn(20, 4);
+        Tensor? predicted = null;
+
+        var error = Record.Exception(() => predicted = OnDevice.Predict(model, x, meta));
+
+        if (error is NotImplementedException) throw error;
+        model.weight!.device_type.ShouldBe(DeviceType.META, "Predict puts the model on the device it is given: model.to(device)");
+        x.device_type.ShouldBe(DeviceType.CPU, "x.to(device) makes a copy on the device; the caller's tensor stays where it was");
+        if (error is null)
+            predicted!.device_type.ShouldBe(DeviceType.CPU,
+                "Predict returns the classes on the CPU, whatever device computed them: bring them back with .cpu()");
+        else
+            error.Message.ShouldContain("copy out of meta", Case.Insensitive,
+                $"on meta the one step that must fail is the copy of the classes back to the CPU (meta holds no data to copy); Predict failed elsewhere: {error.Message.Split('\n')[0]}");
     }
 
     [Fact, Points(2), Step(3)]
@@ -53,12 +77,33 @@ public class OnDeviceTests
         expectedLoss.backward();
         referenceSgd.step();
         using var sgd = SGD(model.parameters(), 0.1);
+        model.eval(); // as a Predict before it leaves it
 
         var loss = OnDevice.TrainStep(model, sgd, x, y, torch.CPU);
 
         loss.ShouldBe(expectedLoss.item<float>(), 1e-5f, "TrainStep returns cross_entropy(model(x), y) before the update");
         model.ShouldHaveTheWeightsOf(reference, atol: 1e-6, why: "after zero_grad, backward and step, as one SGD step");
-        model.training.ShouldBeTrue("training happens in train mode");
+        model.training.ShouldBeTrue("training happens in train mode: TrainStep switches the model back with train() (a Predict before it left eval on)");
+    }
+
+    [Fact, Points(1), Step(3)]
+    public void TrainStep_starts_from_clean_gradients_whatever_an_earlier_batch_left()
+    {
+        var model = Models.Make(Models.Small, seed: 6);
+        var reference = new Mlp(Models.Small);
+        reference.load_state_dict(model.state_dict());
+        var (x, y) = ToyData.Make(32, features: 4, classes: 3, seed: 6);
+        var (earlierX, earlierY) = ToyData.Make(32, features: 4, classes: 3, seed: 60);
+        nn.functional.cross_entropy(model.forward(earlierX), earlierY).backward(); // an earlier batch's gradients, left in .grad
+        using var sgd = SGD(model.parameters(), 0.1);
+        using var referenceSgd = SGD(reference.parameters(), 0.1);
+        nn.functional.cross_entropy(reference.forward(x), y).backward();
+        referenceSgd.step();
+
+        OnDevice.TrainStep(model, sgd, x, y, torch.CPU);
+
+        model.ShouldHaveTheWeightsOf(reference, atol: 1e-6,
+            why: "backward ADDS to .grad: without optimizer.zero_grad() first, the earlier batch's gradients are added to this one's and the step goes the wrong way");
     }
 
     [Fact, Points(3), Step(3), GpuOnly]

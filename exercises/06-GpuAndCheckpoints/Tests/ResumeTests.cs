@@ -34,6 +34,31 @@ public class ResumeTests
             why: "stopping and resuming must not change the result: the weights AND Adam's state (its moment estimates and step count) come back");
     }
 
+    [Fact, Points(2), Step(9)]
+    public void Resume_puts_the_optimizer_state_where_the_model_is_checked_on_the_meta_device()
+    {
+        using var folder = new TempFolder("katas-06-");
+        var first = Models.Make(Spec, Seed);
+        using (var adam = Adam(first.parameters(), LearningRate))
+        {
+            Epoch(first, adam, 0);
+            Checkpoint.Save(folder.File("train.ckpt"), first, adam, epoch: 1);
+        }
+        // The model is moved first, then its optimizer is made: as on a GPU. PyTorch's "meta" device
+        // holds shapes and no data, so it shows where tensors go on a machine without a GPU.
+        var resumed = new Mlp(Spec);
+        resumed.to(torch.device("meta"));
+        using var resumedAdam = Adam(resumed.parameters(), LearningRate);
+
+        Checkpoint.Resume(folder.File("train.ckpt"), resumed, resumedAdam);
+
+        resumed.fc1.weight!.device_type.ShouldBe(DeviceType.META, "Resume loads the weights into the model where it is; it does not move the model");
+        var states = resumedAdam.state_dict().State.OfType<TorchSharp.Modules.Adam.State>().ToList();
+        states.Count.ShouldBe(4, "Adam keeps one state per parameter (fc1.weight, fc1.bias, fc2.weight, fc2.bias): Resume loads them (optimizer.load_py)");
+        states.ShouldAllBe(s => s.exp_avg.device_type == DeviceType.META && s.exp_avg_sq.device_type == DeviceType.META,
+            "the optimizer's state arrives as CPU tensors: move it where the parameters are (optimizer.to(device)), or the first step on a GPU mixes devices");
+    }
+
     [Fact, Points(1), Step(9)]
     public void Resuming_with_the_weights_but_a_fresh_optimizer_would_end_elsewhere()
     {

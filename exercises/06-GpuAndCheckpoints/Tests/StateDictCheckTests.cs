@@ -11,10 +11,11 @@ public class StateDictCheckTests
         stateDict["fc3.weight"] = torch.zeros(3, 3);
         stateDict["fc1.weight"] = torch.zeros(8, 5);
 
-        var error = Should.Throw<CheckpointException>(() => StateDictCheck.Verify(model, stateDict, "old.pt"));
+        var error = Calls.Fails<CheckpointException>(() => StateDictCheck.Verify(model, stateDict, "old.pt"),
+            "a state dict that does not fit the model fails with a CheckpointException");
 
-        error.Message.ShouldContain("fc2.bias", Case.Sensitive, "an entry the model has and the file lacks");
-        error.Message.ShouldContain("fc3.weight", Case.Sensitive, "an entry the file has and the model lacks");
+        error.Message.ShouldContain("fc2.bias", Case.Sensitive, "list every problem, not only the first: an entry the model has and the file lacks");
+        error.Message.ShouldContain("fc3.weight", Case.Sensitive, "list every problem, not only the first: an entry the file has and the model lacks");
         error.Message.ShouldContain("fc1.weight", Case.Sensitive, "an entry with another shape ...");
         error.Message.ShouldContain("[8, 4]", Case.Sensitive, "... the shape the model expects ...");
         error.Message.ShouldContain("[8, 5]", Case.Sensitive, "... and the shape the file holds");

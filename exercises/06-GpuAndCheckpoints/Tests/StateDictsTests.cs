@@ -52,7 +52,9 @@ public class StateDictsTests
         var wider = Models.Make(Models.Small with { Hidden = 16 }, seed: 2);
         var before = wider.fc1.weight!.clone();
 
-        var error = Should.Throw<CheckpointException>(() => StateDicts.Load(wider, Models.Fixture("mlp_state_dict.pt")));
+        var error = Calls.Fails<CheckpointException>(() => StateDicts.Load(wider, Models.Fixture("mlp_state_dict.pt")),
+            "a state dict of another architecture fails with a CheckpointException: check the state dict (StateDictCheck.Verify) before loading it, " +
+            "instead of letting load_state_dict fail half-way with libtorch's message");
 
         error.Message.ShouldContain("fc1.weight", Case.Sensitive, "name the parameter that does not fit");
         error.Message.ShouldContain("[16, 4]", Case.Sensitive, "say the shape the model expects");
@@ -69,7 +71,8 @@ public class StateDictsTests
         var whole = File.ReadAllBytes(Models.Fixture("mlp_state_dict.pt"));
         File.WriteAllBytes(path, whole[..(whole.Length / 2)]);
 
-        var error = Should.Throw<CheckpointException>(() => StateDicts.Load(Models.Make(Models.Small, seed: 3), path));
+        var error = Calls.Fails<CheckpointException>(() => StateDicts.Load(Models.Make(Models.Small, seed: 3), path),
+            "a truncated file fails with a CheckpointException: Read turns the reader's InvalidDataException into one that names the file");
 
         error.Message.ShouldContain(path, Case.Sensitive, "say which file");
         error.Message.ShouldContain("truncated", Case.Insensitive, "say what is wrong with it");

@@ -10,7 +10,7 @@ public class PictureTests
         Seeding.Seed(0);
         var net = new SinCosNet();
         using (TorchThreads.Limit(1)) // a tiny RNN: see README, "How the thresholds were chosen"
-            SinCosTraining.Fit(net, SinCosRecipe.Stable);
+            SinCosTrainingTests.Fit(net, SinCosRecipe.Stable);
         var path = RepoPaths.Output("07-RnnLstm", "sin-cos.png");
 
         SinCosPlot.Save(net, path);

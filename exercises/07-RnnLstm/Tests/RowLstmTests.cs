@@ -34,8 +34,19 @@ public class RowLstmTests
         using var scores = model.forward(images);
 
         using var _ = torch.no_grad();
-        var (output, _, _) = model.lstm.forward(images.reshape(6, 28, 28)); // row r is time step r
+        var reference = nn.LSTM(28, 20, batchFirst: true); // the LSTM as it should be built, with the model's weights
+        reference.load_state_dict(model.lstm.state_dict());
+        var (output, _, _) = reference.forward(images.reshape(6, 28, 28)); // row r is time step r
         var expected = model.fc.forward(output[.., -1, ..]);
+        if (!scores.allclose(expected, 1e-4, 1e-5))
+        {
+            var sequenceFirst = nn.LSTM(28, 20);
+            sequenceFirst.load_state_dict(model.lstm.state_dict());
+            var (wrong, _, _) = sequenceFirst.forward(images.reshape(6, 28, 28));
+            if (scores.allclose(model.fc.forward(wrong[.., -1, ..]), 1e-4, 1e-5))
+                throw new ShouldAssertException("The LSTM read the batch as the time axis: build it with batchFirst: true, " +
+                    "its input is [B, 28 rows, 28 pixels], batch first.");
+        }
         scores.ShouldBeClose(expected, rtol: 1e-4, atol: 1e-5,
             "reshape to [B, 28 rows, 28 pixels] (time step = row), run the LSTM, and give fc the output of the LAST step");
     }

@@ -22,7 +22,8 @@ public class SinCosNetTests
         var (prediction, hidden) = net.ForwardPerStep(torch.randn(4, 10, 1), null);
 
         prediction.shape.ShouldBe([4L, 10, 1], "one value per stream and time step, batch first like the input");
-        hidden.shape.ShouldBe([1L, 4, 32], "h_n: [layers, batch, hidden] (never batch first)");
+        hidden.shape.ShouldBe([1L, 4, 32],
+            "h_n is [layers, batch = 4, hidden]; [1, 10, 32] means the RNN read the 10 steps as the batch: build it with batchFirst: true");
     }
 
     [Fact, Points(2), Step(5)]

@@ -9,6 +9,9 @@ public class FetcherTests
 
         using var batch = Fetcher.Fetch(dataset, [7, 2, 9]);
 
+        (batch.Data.IsInvalid || batch.Label.IsInvalid).ShouldBeFalse(
+            "the batch's tensors were disposed when Fetch returned: move them out of Fetch's dispose scope (MoveToOuterDisposeScope)");
+
         batch.Data.shape.ShouldBe([3L, 1, 28, 28], "data: the items' [1, 28, 28] stacked along a new first dimension");
         batch.Label.shape.ShouldBe([3L], "label: one per item");
         batch.Label.ShouldEqual(torch.tensor(new long[] { 7, 2, 9 }), "the batch holds the items in the order of the indices");

@@ -13,7 +13,7 @@ public class InYourThreadTests
 
         var labels = TestData.Labels(loader.Epoch(0));
 
-        labels.ShouldBe(Enumerable.Range(0, 23).Select(i => (long)i).ToList(),
+        labels.ShouldBeTheSameSequenceAs(Enumerable.Range(0, 23).Select(i => (long)i).ToList(),
             "with numWorkers = 0 and no shuffle, the epoch is Fetch of each of the sampler's batches, in turn");
     }
 

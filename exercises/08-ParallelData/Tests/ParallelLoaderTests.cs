@@ -17,9 +17,11 @@ public class ParallelLoaderTests
         var dataset = new IndexDataset(103);
         var loader = new ParallelLoader(dataset, batchSize: 10, numWorkers: numWorkers, shuffle: true, seed: 1);
 
-        var labels = await Task.Run(() => TestData.Labels(loader.Epoch(0)));
+        var labels = await TestData.Within(20, () => TestData.Labels(loader.Epoch(0)),
+            $"with {numWorkers} workers the loader hung. Is a worker waiting for a slot nobody gives back (one Release for every batch " +
+            "handed out), or the consumer waiting for a batch no worker claims?");
 
-        labels.Order().ShouldBe(Enumerable.Range(0, 103).Select(i => (long)i),
+        labels.ShouldHoldEachIndexOnce(103,
             $"with {numWorkers} workers, one epoch must deliver each of the 103 items exactly once (the last batch holds 3)");
         labels.SequenceEqual(labels.Order()).ShouldBeFalse("shuffle: true, so the items should not come in index order");
     }
@@ -47,7 +49,7 @@ public class ParallelLoaderTests
 
         var (first, again, nextEpoch, otherSeed) = await Task.Run(() => (Run(5, 0), Run(5, 0), Run(5, 1), Run(6, 0)));
 
-        again.ShouldBe(first, "the same seed and epoch must give the same order, run after run");
+        again.ShouldBeTheSameSequenceAs(first, "the same seed and epoch must give the same order, run after run");
         nextEpoch.SequenceEqual(first).ShouldBeFalse("each epoch gets its own order (TorchSharp's DataLoader with a seed repeats one order every epoch; yours should not)");
         otherSeed.SequenceEqual(first).ShouldBeFalse("another seed gives another order");
     }
@@ -104,11 +106,14 @@ public class ParallelLoaderTests
         var loader = new ParallelLoader(dataset, batchSize: 5, numWorkers: numWorkers);
         var received = 0;
 
-        var thrown = await Record.ExceptionAsync(() => Task.Run(() =>
+        var thrown = await Record.ExceptionAsync(() => TestData.Within(15, () =>
         {
             foreach (var batch in loader.Epoch(0))
                 using (batch) received++;
-        }));
+            return received;
+        }, "a worker whose item failed must hand the exception to that batch's result (SetException): " +
+           "the consumer waits for every batch in turn, and a batch that never comes hangs it"));
+        if (thrown is ShouldAssertException) ExceptionDispatchInfo.Throw(thrown);
         if (thrown is NotImplementedException) ExceptionDispatchInfo.Throw(thrown); // a stub: the grader shows its TODO
 
         var error = thrown.ShouldBeOfType<DataLoaderException>($"with {numWorkers} workers, the item's failure must reach the consumer as DataLoaderException");
@@ -145,22 +150,37 @@ public class ParallelLoaderTests
     }
 
     [Fact(Timeout = Timeout), Points(2), Step(6)]
+    public async Task Batches_come_in_the_samplers_order_even_when_a_later_one_is_ready_first()
+    {
+        // Item 0 takes 300 ms: with 2 workers, batches 1, 2, ... are ready long before batch 0.
+        var dataset = new IndexDataset(24, slowIndex: 0, slowMs: 300);
+        var loader = new ParallelLoader(dataset, batchSize: 4, numWorkers: 2);
+
+        var labels = await TestData.Within(20, () => TestData.Labels(loader.Epoch(0)), "the loader hung");
+
+        labels.ShouldBeTheSameSequenceAs(Enumerable.Range(0, 24).Select(i => (long)i).ToList(),
+            "hand out the batches in the sampler's order, not in the order the workers finish them " +
+            "(batch 0 was the slowest here): wait for batch k's own result before batch k + 1");
+    }
+
+    [Fact(Timeout = Timeout), Points(2), Step(6)]
     public async Task Leaving_an_epoch_early_stops_the_workers()
     {
         var dataset = new IndexDataset(400, delayMs: 2);
         var loader = new ParallelLoader(dataset, batchSize: 4, numWorkers: 3);
 
-        await Task.Run(async () =>
+        var reads = await TestData.Within(15, () =>
         {
             foreach (var batch in loader.Epoch(0))
             {
                 batch.Dispose();
                 break; // disposes the enumerator: the loader must stop its workers before it returns
             }
-            var reads = dataset.Reads;
-            await Task.Delay(300);
-            dataset.Reads.ShouldBe(reads, "after the epoch is left (break), no worker may go on reading items");
-            reads.ShouldBeLessThan(400, "the workers should not have read the whole epoch for one batch");
-        });
+            return dataset.Reads;
+        }, "leaving the epoch (break) should stop the workers and return: cancel their waits for a slot before you Join them, " +
+           "or Join waits for workers that wait for you");
+        await Task.Delay(300);
+        dataset.Reads.ShouldBe(reads, "after the epoch is left (break), no worker may go on reading items");
+        reads.ShouldBeLessThan(400, "the workers should not have read the whole epoch for one batch");
     }
 }

@@ -14,7 +14,7 @@ public class SamplerTests
     {
         var order = Sampler.EpochOrder(1000, shuffle: true, seed: 3, epoch: 0);
 
-        order.Order().ShouldBe(Enumerable.Range(0, 1000).Select(i => (long)i), "a shuffled epoch still visits every index exactly once");
+        order.ShouldHoldEachIndexOnce(1000, "a shuffled epoch still visits every index exactly once");
         order.Take(10).SequenceEqual([0L, 1, 2, 3, 4, 5, 6, 7, 8, 9]).ShouldBeFalse("shuffle: the order should be mixed up");
     }
 
@@ -26,7 +26,7 @@ public class SamplerTests
         var nextEpoch = Sampler.EpochOrder(500, shuffle: true, seed: 7, epoch: 3);
         var otherSeed = Sampler.EpochOrder(500, shuffle: true, seed: 8, epoch: 2);
 
-        again.ShouldBe(first, "the order must follow from (seed, epoch) alone: draw it from a torch.Generator seeded with them");
+        again.ShouldBeTheSameSequenceAs(first, "the order must follow from (seed, epoch) alone: draw it from a torch.Generator seeded with them");
         nextEpoch.SequenceEqual(first).ShouldBeFalse("every epoch needs its own order (seed + epoch, as DistributedSampler.set_epoch does)");
         otherSeed.SequenceEqual(first).ShouldBeFalse("another seed gives another order");
     }
@@ -36,7 +36,8 @@ public class SamplerTests
     {
         var batches = Sampler.Batches([9L, 8, 7, 6, 5, 4, 3], batchSize: 3, dropLast: false);
 
-        batches.Length.ShouldBe(3);
+        batches.Select(b => b.Length).ShouldBe([3, 3, 1],
+            "7 indices in batches of 3 are two full batches and a last one with what is left: no index dropped, none repeated");
         batches[0].ShouldBe([9L, 8, 7], "batches keep the order's order");
         batches[1].ShouldBe([6L, 5, 4]);
         batches[2].ShouldBe([3L], "the last batch holds what is left");
