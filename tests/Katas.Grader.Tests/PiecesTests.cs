@@ -67,7 +67,7 @@ public class PiecesTests
     {
         var chapters = Chapter.All(FixtureCourse.Source);
 
-        chapters.Select(c => c.Number).ShouldBe([1, 2, 3, 4, 5, 6, 7]);
+        chapters.Select(c => c.Number).ShouldBe([1, 2, 3, 4, 5, 6, 7, 8]);
         chapters[1].Title.ShouldBe("Partial");
         chapters[2].Title.ShouldBe("03-Hang", "without a README the folder name is the title");
         Should.Throw<GraderException>(() => Chapter.Select(FixtureCourse.Source, ["9"])).Message.ShouldContain("No chapter '9'");
