@@ -19,7 +19,7 @@ if (folderAt >= 0 && folderAt + 1 >= args.Length)
     return 2;
 }
 var folder = folderAt >= 0 ? Path.GetFullPath(args[folderAt + 1]) : Catalogue.Folder(repo);
-var wanted = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && i != folderAt + 1).ToList();
+var wanted = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (folderAt < 0 || i != folderAt + 1)).ToList();
 var known = Catalogue.Chapters(folder);
 var chapters = new List<string>();
 foreach (var w in wanted)

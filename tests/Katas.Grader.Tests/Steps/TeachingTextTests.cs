@@ -85,14 +85,37 @@ public partial class TeachingTextTests
             var blocks = CSharpBlock().Matches(levels[2].Text).Select(m => m.Groups[1].Value).ToList();
             if (blocks.Count == 0) problems.Add($"step {step}: level 3 holds no ```csharp block");
             foreach (var block in blocks)
-            {
-                var errors = CSharpSyntaxTree.ParseText(block, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script))
-                    .GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(3).ToList();
-                problems.AddRange(errors.Select(e =>
-                    $"step {step}: line {e.Location.GetLineSpan().StartLinePosition.Line + 1} of its block: {e.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}"));
-            }
+                problems.AddRange(ParseErrors(block).Select(e => $"step {step}: {e}"));
         }
         problems.ShouldBeEmpty($"{id}/hints.md: every level 3 is near-code a learner can paste into a method and finish (parsed as C# statements)");
+    }
+
+    /// <summary>
+    /// The syntax errors of a near-code block read as the body of a method (statements, `using var`,
+    /// local functions) or, failing that, as a script (members such as a constructor or an override
+    /// beside statements); empty when either reading has none.
+    /// </summary>
+    public static IReadOnlyList<string> ParseErrors(string block)
+    {
+        static List<string> Errors(SyntaxTree tree, int lineOffset) => [.. tree.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Take(3)
+            .Select(e => $"line {e.Location.GetLineSpan().StartLinePosition.Line + 1 - lineOffset} of its block: {e.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}")];
+        // Legal C#, and a bug: `using (torch.no_grad());` guards an empty statement, not what follows.
+        if (SyntaxFactory.ParseStatement($"{{\n{block}\n}}").DescendantNodesAndSelf().OfType<UsingStatementSyntax>().FirstOrDefault(u => u.Statement is EmptyStatementSyntax) is { } empty)
+            return [$"an empty using statement guards nothing: {empty.ToString().Trim()}"];
+        var inMethod = Errors(CSharpSyntaxTree.ParseText($"class C {{ void M() {{\n{block}\n}} }}", new CSharpParseOptions(LanguageVersion.Latest)), 1);
+        if (inMethod.Count == 0) return [];
+        var asScript = Errors(CSharpSyntaxTree.ParseText(block, new CSharpParseOptions(LanguageVersion.Latest, kind: SourceCodeKind.Script)), 0);
+        return asScript.Count == 0 ? [] : inMethod;
+    }
+
+    [Fact]
+    public void Near_code_parses_as_a_method_body_or_as_a_script_and_fragments_do_not()
+    {
+        ParseErrors("using var scope = torch.NewDisposeScope();\nvar y = model.forward(x);").ShouldBeEmpty();
+        ParseErrors("public override Tensor forward(Tensor x) => fc.forward(x);").ShouldBeEmpty();
+        ParseErrors("model.eval(); using (torch.no_grad()); for window k start at k * pi").ShouldNotBeEmpty();
+        ParseErrors("model.eval();\nusing (torch.no_grad());\nvar y = model.forward(x);").ShouldHaveSingleItem().ShouldContain("empty using");
+        ParseErrors("conv1 = Sequential(Conv2d(1 -> 16, kernel 5))").ShouldNotBeEmpty();
     }
 
     [Theory]
