@@ -12,11 +12,11 @@ public static class Training
     /// One pass over <paramref name="batches"/> (dictionaries with "data" and "label", as a
     /// DataLoader yields them), one optimizer step per batch.
     /// </summary>
-    /// <returns>The mean of the batches' losses.</returns>
-    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
     /// <param name="model">Any classifier whose forward gives raw scores [B, 10]; it may arrive in eval mode.</param>
     /// <param name="optimizer">Made over the model's parameters (the tests use Adam, lr 1e-3).</param>
     /// <param name="batches">Enumerated once; a batch may be disposed when the next one is asked for.</param>
+    /// <returns>The mean of the batches' cross-entropy losses, each taken before its step. The model is left in training mode.</returns>
+    /// <exception cref="ArgumentException">batches held no batch at all (an empty dataset): there is no mean to return.</exception>
     public static double TrainEpoch(Module<Tensor, Tensor> model, Optimizer optimizer, IEnumerable<Dictionary<string, Tensor>> batches)
     {
         // TODO 5 (README step 5) — chapter 1's training step, once per batch. Two things chapter 1 did
@@ -40,7 +40,9 @@ public static class Training
     }
 
     /// <summary>The share of <paramref name="predicted"/> equal to <paramref name="labels"/>, between 0 and 1.</summary>
-    /// <exception cref="ArgumentException">Thrown for an argument this member cannot work with (a wrong shape, size, length or entry); the message names it and says what would work.</exception>
+    /// <param name="predicted">int64 [N], on any device.</param>
+    /// <param name="labels">int64 [N], on any device.</param>
+    /// <exception cref="ArgumentException">predicted and labels differ in shape; the message shows both shapes.</exception>
     public static double Accuracy(Tensor predicted, Tensor labels)
     {
         // TODO 7 (README step 7) — a share, not a count: 0.9 means nine in ten. Tensors of different

@@ -4,13 +4,29 @@ namespace Katas.MnistCnn.Tests;
 
 public class GalleryTests
 {
+    /// <summary>Gallery.Pick, with a failure inside libtorch put in words (the usual cause: nonzero's [K, 1]).</summary>
+    static Tensor Pick(Tensor predicted, Tensor labels, int first, int mistakes)
+    {
+        try
+        {
+            return Gallery.Pick(predicted, labels, first, mistakes);
+        }
+        catch (System.Runtime.InteropServices.ExternalException e)
+        {
+            throw new ShouldAssertException(
+                $"Gallery.Pick failed inside libtorch ({e.Message.Split('\n')[0].Trim()}). For a 1-D mask, nonzero() gives a column " +
+                "[K, 1], one row per true element; squeeze(1) makes it the 1-D [K] that torch.cat can join to the first indices " +
+                "(README step 8).");
+        }
+    }
+
     [Fact, Points(2), Step(8)]
     public void Pick_takes_the_first_digits_then_the_mistakes()
     {
         using var predicted = torch.tensor(new long[] { 0, 1, 2, 3, 4, 5, 6, 7 });
         using var labels = torch.tensor(new long[] { 0, 9, 2, 3, 9, 9, 6, 9 }); // wrong at 1, 4, 5, 7
 
-        using var picked = Gallery.Pick(predicted, labels, first: 3, mistakes: 2);
+        using var picked = Pick(predicted, labels, first: 3, mistakes: 2);
 
         picked.dtype.ShouldBe(int64, "indices for index_select are int64");
         picked.data<long>().ToArray().ShouldBe([0L, 1L, 2L, 1L, 4L],
@@ -24,8 +40,8 @@ public class GalleryTests
         using var labels = torch.tensor(new long[] { 5, 0, 5, 5 }); // one mistake, at 1
         using var perfect = torch.tensor(new long[] { 5, 5, 5, 5 });
 
-        using var some = Gallery.Pick(predicted, labels, first: 2, mistakes: 10);
-        using var none = Gallery.Pick(predicted, perfect, first: 2, mistakes: 10);
+        using var some = Pick(predicted, labels, first: 2, mistakes: 10);
+        using var none = Pick(predicted, perfect, first: 2, mistakes: 10);
 
         some.data<long>().ToArray().ShouldBe([0L, 1L, 1L], "asking for 10 mistakes when there is 1 gives that 1");
         none.data<long>().ToArray().ShouldBe([0L, 1L], "a perfect score has no mistakes to show");
