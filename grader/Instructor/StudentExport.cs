@@ -102,6 +102,8 @@ public static partial class StudentExport
     /// exported file: pasted answer code. A single line (a hint such as a method name) is not a leak.
     /// Given code of a chapter (a file with no twin in solutions/) may share lines with another
     /// chapter's answer: chapters stand alone, so chapter 4 gives the CNN that chapter 2 asks for.
+    /// A chapter's hints.md is near-code on purpose (its last level, for a learner who asks): there a
+    /// run of up to <see cref="NearCodeRun"/> lines is a hint, a longer one a whole answer pasted.
     /// </summary>
     static List<string> Leaks(string repo, string target)
     {
@@ -123,6 +125,7 @@ public static partial class StudentExport
         foreach (var file in Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Where(IsText))
         {
             var givenIn = GivenChapter(repo, Path.GetRelativePath(target, file));
+            var longest = Path.GetFileName(file) == Running.Hints.FileName ? NearCodeRun : 2;
             var run = 0;
             var number = 0;
             foreach (var raw in File.ReadLines(file))
@@ -132,11 +135,14 @@ public static partial class StudentExport
                 if (line.Length == 0 || line is "{" or "}" or "};") continue; // blank lines and braces do not break a run
                 var isSecret = secret.TryGetValue(line, out var chapters) && (givenIn is null || chapters.Contains(givenIn));
                 run = isSecret ? run + 1 : 0;
-                if (run == 3) leaks.Add($"{Path.GetRelativePath(target, file)}:{number}: {line}");
+                if (run == longest + 1) leaks.Add($"{Path.GetRelativePath(target, file)}:{number}: {line}");
             }
         }
         return leaks;
     }
+
+    /// <summary>The most consecutive lines of a solution a hints.md may hold.</summary>
+    public const int NearCodeRun = 6;
 
     /// <summary>The chapter of a given file (exercises/CHAPTER/..., no twin under solutions/), else null.</summary>
     static string? GivenChapter(string repo, string relative)
