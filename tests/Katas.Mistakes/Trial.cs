@@ -130,7 +130,8 @@ public sealed class Trial(string repo, Action<string> log)
         var failed = tests.Where(t => (string?)t.Attribute("result") == "Fail").ToList();
         if (failed.Count == 0)
             return (Verdict.Survived, $"{mistake.Test} {(tests.All(t => (string?)t.Attribute("result") == "Skip") ? "was skipped" : "passed")} with the mistake in place");
-        var messages = failed.Select(t => t.Element("failure")?.Element("message")?.Value ?? "").ToList();
+        // xunit writes a quotation mark inside a message as \" ; the words are compared with the text as the learner reads it.
+        var messages = failed.Select(t => (t.Element("failure")?.Element("message")?.Value ?? "").Replace("\\\"", "\"", StringComparison.Ordinal)).ToList();
         if (messages.Any(m => m.Contains(mistake.Words, StringComparison.OrdinalIgnoreCase))) return (Verdict.Caught, "");
         var first = messages[0].ReplaceLineEndings(" ");
         return (Verdict.CaughtWithoutWords, $"{mistake.Test} failed, but its message does not say \"{mistake.Words}\": {(first.Length > 400 ? first[..400] + " ..." : first)}");

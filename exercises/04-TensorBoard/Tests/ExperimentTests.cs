@@ -28,6 +28,8 @@ public class ExperimentTests
             TestDevice.Current.type == DeviceType.CUDA ? "/device:CUDA:0" : "/device:CPU:0",
             "choose the device with Devices.Choose() and put the model and the data there");
 
+        Directory.Exists(Path.Combine(logDir, "hparams")).ShouldBeTrue(
+            "add_hparams(..., runName: \"hparams\") writes its run into the sub-folder hparams, where TensorBoard and this test look for it");
         var hparams = EventAccumulator.Load(Path.Combine(logDir, "hparams"));
         var start = HParams.Parse(hparams.Values(HParams.SessionStartInfoTag).ShouldHaveSingleItem(
             "add_hparams(..., runName: \"hparams\") writes its run into the sub-folder hparams").Value.Metadata.PluginData.Content);

@@ -17,7 +17,7 @@ internal static class Calls
         }
         catch (Exception e) when (e is not NotImplementedException)
         {
-            throw new ShouldAssertException($"{why}\n(it threw {e.GetType().Name}: {FirstLine(e.Message)})", e);
+            throw new ShouldAssertException($"{why}\n(it threw {e.GetType().Name}: {FirstLine(e.Message)}){Where(e)}");
         }
     }
 
@@ -38,10 +38,16 @@ internal static class Calls
         }
         catch (Exception e)
         {
-            throw new ShouldAssertException($"{why}\n(it threw {e.GetType().Name} instead of {typeof(TException).Name}: {FirstLine(e.Message)})", e);
+            throw new ShouldAssertException($"{why}\n(it threw {e.GetType().Name} instead of {typeof(TException).Name}: {FirstLine(e.Message)}){Where(e)}");
         }
         throw new ShouldAssertException($"{why}\n(it threw nothing)");
     }
 
     static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    // The learner's line that threw, without libtorch's native frames.
+    static string Where(Exception e) =>
+        e.StackTrace?.Split('\n').Select(l => l.Trim())
+            .FirstOrDefault(l => l.Contains("Katas.", StringComparison.Ordinal) && !l.Contains(".Tests.", StringComparison.Ordinal)) is { } frame
+            ? $"\n{frame}" : "";
 }
