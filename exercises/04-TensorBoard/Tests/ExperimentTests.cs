@@ -48,19 +48,25 @@ public class ExperimentTests
     [Fact, Points(1), Step(7)]
     public void Run_seeds_everything_with_its_seed_argument()
     {
-        var first = Runs.Fresh("experiment-seed-a");
-        var second = Runs.Fresh("experiment-seed-b");
+        var firstDir = Runs.Fresh("experiment-seed-a");
+        var secondDir = Runs.Fresh("experiment-seed-b");
 
         // Whatever the random state before, Run(seed: 5) must start from the same place.
         Seeding.Seed(100);
-        Experiment.Run(first, steps: 3, seed: 5);
+        Experiment.Run(firstDir, steps: 3, seed: 5);
         Seeding.Seed(200);
-        Experiment.Run(second, steps: 3, seed: 5);
+        Experiment.Run(secondDir, steps: 3, seed: 5);
 
-        var a = EventAccumulator.Load(first).Scalars("Train/Loss").Select(p => p.Value).ToArray();
-        var b = EventAccumulator.Load(second).Scalars("Train/Loss").Select(p => p.Value).ToArray();
+        var a = EventAccumulator.Load(firstDir).Scalars("Train/Loss").Select(p => p.Value).ToArray();
+        var b = EventAccumulator.Load(secondDir).Scalars("Train/Loss").Select(p => p.Value).ToArray();
         a.Length.ShouldBe(3, "3 steps, 3 logged losses");
-        b.ShouldEqualInOrder(a, "two runs with seed 5 should log the same losses: call Seeding.Seed(seed) first, before the model draws its weights, " +
-                      "so that a run can be repeated and runs with different hyper-parameters compared");
+        b.Length.ShouldBe(3, "3 steps, 3 logged losses");
+        // Equal up to float rounding (a GPU may add in another order); two different starts differ by about 1e-3 already at step 0.
+        var differs = Enumerable.Range(0, 3).FirstOrDefault(i => Math.Abs(a[i] - b[i]) > 1e-5f, -1);
+        if (differs >= 0)
+            throw new ShouldAssertException(
+                $"two runs with seed 5 should log the same losses, but at step {differs} the second logged {b[differs]} and the first {a[differs]}: " +
+                "call Seeding.Seed(seed) first, before the model draws its weights, so that a run can be repeated and runs with different " +
+                "hyper-parameters compared");
     }
 }

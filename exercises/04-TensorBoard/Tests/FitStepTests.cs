@@ -112,17 +112,19 @@ public class FitStepTests
         // Learning rate 0: the model (and so its held-out accuracy) stays as it is.
         float[] losses;
         using (var writer = new SummaryWriter(logDir))
-            losses = Training.Fit(model, writer, train, heldOut, steps: 101, BatchSize, learningRate: 0);
+            losses = Training.Fit(model, writer, train, heldOut, steps: 51, BatchSize, learningRate: 0);
 
         var log = EventAccumulator.Load(logDir);
         var loss = log.Scalars("Train/Loss");
-        loss.Select(p => p.Step).ShouldEqualInOrder(Enumerable.Range(0, 101).Select(s => (long)s),
-            "add_scalar(\"Train/Loss\", loss, step) at every step 0..100, with the step as its third argument");
+        loss.Select(p => p.Step).ShouldEqualInOrder(Enumerable.Range(0, 51).Select(s => (long)s),
+            "add_scalar(\"Train/Loss\", loss, step) at every step 0..50, with the step as its third argument");
         loss.Select(p => p.Value).ShouldEqualInOrder(losses, "the logged loss of each step is the loss Fit returns for it");
         var accuracy = log.Scalars("Train/Accuracy");
-        accuracy.Select(p => p.Step).ShouldEqualInOrder([0L, 50, 100], "the accuracy is measured when step % 50 == 0: steps 0, 50 and 100 of 0..100");
-        accuracy.ShouldAllBe(p => p.Value == 1f,
-            "the logged accuracy is Accuracy(model, heldOut.Images, heldOut.Labels): measured on the held-out images, " +
-            "which this model classifies all right, not on the training batch");
+        accuracy.Select(p => p.Step).ShouldEqualInOrder([0L, 50], "the accuracy is measured when step % 50 == 0: steps 0 and 50 of 0..50");
+        var wrong = accuracy.Where(p => p.Value != 1f).ToList();
+        if (wrong.Count > 0)
+            throw new ShouldAssertException(
+                $"the accuracy logged at step {wrong[0].Step} is {wrong[0].Value}, but this model classifies every held-out image right: " +
+                "log Accuracy(model, heldOut.Images, heldOut.Labels), measured on the held-out images, not on the training batch");
     }
 }
