@@ -26,6 +26,10 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
         [Description("Show every hint level of the step at once.")]
         public bool All { get; init; }
 
+        [CommandOption("--step <STEP>")]
+        [Description("The hints of this README step, whatever test you are on (a step you passed, or one ahead).")]
+        public int? Step { get; init; }
+
         [CommandOption("--list")]
         [Description("List the chapter's steps and the hint levels each has (and which you have seen), without showing or spending any.")]
         public bool List { get; init; }
@@ -42,6 +46,14 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
         if (settings.List)
         {
             List(repo, chapter, saved);
+            return 0;
+        }
+        if (settings.Step is { } chosen)
+        {
+            if (!Hints.ReadmeSteps(chapter).Contains(chosen))
+                throw new GraderException($"Chapter {chapter.Number} has no README step {chosen}; its steps: {string.Join(", ", Hints.ReadmeSteps(chapter))}.");
+            console.Write(new Rule($"Hint — chapter {chapter.Number}, {Markup.Escape(chapter.Title)}").LeftJustified());
+            Show(repo, chapter, chosen, settings.All);
             return 0;
         }
         if (saved is null)
@@ -71,6 +83,15 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
             console.MarkupLine($"[grey]This test names no README step: read exercises/{Markup.Escape(chapter.Id)}/README.md.[/]");
             return 0;
         }
+        Show(repo, chapter, step, settings.All, next);
+        console.MarkupLine($"[grey]Results are from your last run of this chapter; `{Guide.WatchCommand}` keeps them fresh.[/]");
+        return 0;
+    }
+
+    // The step's README title, where to write it, and its hint levels: one more each time (every
+    // level with --all); what was shown is remembered.
+    void Show(string repo, Chapter chapter, int step, bool all, TestResult? next = null)
+    {
         var lesson = Hints.For(chapter, step);
         // With hints, the step's title points to the README (the hints' first level says the same in
         // other words); without them the README's step is the whole guide.
@@ -79,9 +100,9 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
                                $"[grey](exercises/{Markup.Escape(chapter.Id)}/README.md)[/]");
         else if (lesson.ReadmeStep is { } text)
             console.Write(new Panel(Markup.Escape(text)).Header($"README step {step}").BorderColor(Color.Blue));
-        if (Guide.WhereToWrite(next, lesson) is { } file) console.MarkupLine($"Write it in [blue]{Markup.Escape(file)}[/]");
+        if ((next is null ? lesson.WhereToWrite : Guide.WhereToWrite(next, lesson)) is { } file) console.MarkupLine($"Write it in [blue]{Markup.Escape(file)}[/]");
 
-        var shown = settings.All ? lesson.Levels.Count
+        var shown = all ? lesson.Levels.Count
             : Math.Min(lesson.Levels.Count, ProgressStore.LoadLearner(repo).RevealedLevels(chapter.Id, step) + 1);
         if (lesson.Levels.Count == 0)
             console.MarkupLine($"[grey]No hints.md section for step {step} yet: the README step above is the guide.[/]");
@@ -90,10 +111,8 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
                 .BorderColor(i == shown - 1 ? Color.Yellow : Color.Grey));
         if (shown > 0) ProgressStore.Reveal(repo, chapter.Id, step, shown);
         if (shown < lesson.Levels.Count)
-            console.MarkupLine($"[grey]Still stuck? Run [blue]dotnet run --project grader -- hint {chapter.Number}[/] again for the next level " +
+            console.MarkupLine($"[grey]Still stuck? Run [blue]dotnet run --project grader -- hint {chapter.Number}{(next is null ? $" --step {step}" : "")}[/] again for the next level " +
                                $"({Markup.Escape(lesson.Levels[shown].Title)}), or add --all.[/]");
-        console.MarkupLine($"[grey]Results are from your last run of this chapter; `{Guide.WatchCommand}` keeps them fresh.[/]");
-        return 0;
     }
 
     // What exists, without spending a level: every README step, its hint levels by title, how many

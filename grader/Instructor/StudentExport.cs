@@ -20,7 +20,7 @@ public static partial class StudentExport
     public static readonly string[] Excluded =
     [
         "solutions", "instructor", "bench", "tests", "submissions", "gradebook",
-        "docs/performance.md", "docs/authoring-a-chapter.md", "docs/workflows.md",
+        "docs/performance.md", "docs/authoring-a-chapter.md", "docs/workflows.md", "docs/mistakes.md",
     ];
 
     static bool IsExcluded(string file) => Excluded.Any(x => file == x || file.StartsWith(x + "/", StringComparison.Ordinal));
@@ -32,6 +32,13 @@ public static partial class StudentExport
         target = Path.GetFullPath(target);
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
             throw new GraderException($"export student: {target} is not empty; choose a new folder.");
+        // The template's pull requests are graded against its manifest: one that no longer matches
+        // the tests would grade with stale points and ignore the newer tests.
+        if (Integrity.TestManifest.Load(repo) is { } manifest && manifest.Compare(repo) is { } stale
+            && stale.Changed.Count + stale.Added.Count + stale.Deleted.Count > 0)
+            throw new GraderException("export student: grader/tests-manifest.json does not match the course's tests (" +
+                string.Join(", ", stale.Changed.Concat(stale.Added).Concat(stale.Deleted).Take(5)) +
+                "), so the template would grade with stale points; run `dotnet run --project grader -- manifest`, commit it, then export.");
         var files = TrackedFiles(repo).Where(f => !IsExcluded(f)).ToList();
         foreach (var file in files)
         {

@@ -23,17 +23,20 @@ public static class Guide
                 $"[green]All {ordered.Count} chapters pass.[/] Try the GPU lane (README, 'Backends'), or go back to a chapter and solve it another way: the tests tell you whether it still works.");
         var where = $"exercises/{current.Id}/";
         var title = $"Next: chapter {current.Number}, {Markup.Escape(current.Title)}";
+        // A learner who moved ahead is followed, and told what they left open behind them.
+        var open = ordered.Where(c => c.Number < current.Number && c.Status != ChapterStatus.Passed).Select(c => c.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var behind = open.Count == 0 ? "" : $"\n[grey]Still open before it: chapter{(open.Count > 1 ? "s" : "")} {string.Join(", ", open)}.[/]";
         if (current.Status == ChapterStatus.BuildError)
         {
             var first = current.BuildErrors.Count > 0 ? current.BuildErrors[0] : null;
             return (title, $"Your code does not compile yet.\n[red]{Markup.Escape(first?.ToString() ?? current.Message ?? "")}[/]\n" +
-                           $"Fix that, then run [blue]{WatchCommand}[/] to re-test on every save.");
+                           $"Fix that, then run [blue]{WatchCommand}[/] to re-test on every save." + behind);
         }
         var test = Words.NextToFix(current);
         if (test is null)
-            return (title, current.Tests.Count == 0
+            return (title, (current.Tests.Count == 0
                 ? $"Run [blue]dotnet run --project grader[/] to test chapter {current.Number}."
-                : Markup.Escape(current.Message ?? "Run the chapter's tests again."));
+                : Markup.Escape(current.Message ?? "Run the chapter's tests again.")) + behind);
         var step = Words.StepOf(test);
         var about = step is { } s ? lesson?.Invoke(current.Id, s) : null;
         var verb = test.Status == TestStatus.NotImplemented ? "Write the code this test needs" : "Make this test pass";
@@ -44,7 +47,7 @@ public static class Guide
             Indent($"[yellow]{Markup.Escape(Words.Full(test.Message, 25))}[/]") + "\n" +
             (WhereToWrite(test, about) is { } file ? $"  Write it in [blue]{Markup.Escape(file)}[/]\n" : "") +
             $"Run [blue]{WatchCommand}[/] and save your files: the tests re-run each time. " +
-            $"Stuck? [blue]dotnet run --project grader -- hint {current.Number}[/]");
+            $"Stuck? [blue]dotnet run --project grader -- hint {current.Number}[/]" + behind);
     }
 
     /// <summary>

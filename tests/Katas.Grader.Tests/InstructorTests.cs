@@ -74,6 +74,21 @@ public sealed class InstructorTests : IDisposable
         Directory.Exists(target).ShouldBeFalse("nothing is left behind");
     }
 
+    [Fact]
+    public void The_export_refuses_a_course_whose_manifest_no_longer_matches_its_tests()
+    {
+        var test = _course.PathOf("exercises/02-Partial/Tests/MathsTests.cs");
+        File.AppendAllText(test, "\n// a test file edited after the manifest was written\n");
+        CommitCourse();
+        var target = Temp("stale");
+
+        var error = Should.Throw<GraderException>(() => StudentExport.Run(_course.Root, target));
+
+        error.Message.ShouldContain("tests-manifest.json does not match");
+        error.Message.ShouldContain("exercises/02-Partial/Tests/MathsTests.cs");
+        Directory.Exists(target).ShouldBeFalse("nothing is exported");
+    }
+
     const string CubeAnswer = "    public static int Cube(int x)\n    {\n        var result = 1;\n" +
         "        for (var i = 0; i < 3; i++) result *= x;\n        return result;\n    }\n";
 

@@ -165,6 +165,7 @@ public class LessonTests
 
         Guide.NextStep(course, workingOn: "03-C").Title.ShouldStartWith("Next: chapter 3", customMessage: "the chapter graded last does not pass: stay there");
         Guide.NextStep(course, workingOn: "02-B").Title.ShouldStartWith("Next: chapter 3", customMessage: "it passes: on to the next one after it");
+        Guide.NextStep(course, workingOn: "02-B").Body.ShouldContain("Still open before it: chapter 1.");
         Guide.NextStep(course, workingOn: "07-G").Title.ShouldStartWith("Next: chapter 1", customMessage: "nothing after it is left: back to the first unfinished");
         Guide.NextStep(course).Title.ShouldStartWith("Next: chapter 1", customMessage: "a newcomer starts at the beginning");
     }
