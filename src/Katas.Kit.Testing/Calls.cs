@@ -1,12 +1,13 @@
 using System.Runtime.ExceptionServices;
+using Shouldly;
 
-namespace Katas.GpuAndCheckpoints.Tests;
+namespace Katas.Kit.Testing;
 
 /// <summary>
 /// Calls into the learner's code that turn a failure deep inside libtorch or .NET into the test's own
 /// sentence. A stub's NotImplementedException always goes through unchanged: it says what to write.
 /// </summary>
-internal static class Calls
+public static class Calls
 {
     /// <summary>Runs <paramref name="call"/>; if it throws anything but a stub's TODO, fails with <paramref name="why"/>.</summary>
     public static T Expect<T>(Func<T> call, string why)
@@ -45,9 +46,10 @@ internal static class Calls
 
     static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
-    // The learner's line that threw, without libtorch's native frames.
+    // The learner's line that threw, without libtorch's native frames, the tests' or Kit's.
     static string Where(Exception e) =>
         e.StackTrace?.Split('\n').Select(l => l.Trim())
-            .FirstOrDefault(l => l.Contains("Katas.", StringComparison.Ordinal) && !l.Contains(".Tests.", StringComparison.Ordinal)) is { } frame
+            .FirstOrDefault(l => l.Contains("Katas.", StringComparison.Ordinal) && !l.Contains(".Tests.", StringComparison.Ordinal)
+                                 && !l.Contains("Katas.Kit.", StringComparison.Ordinal)) is { } frame
             ? $"\n{frame}" : "";
 }
