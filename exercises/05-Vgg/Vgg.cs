@@ -44,9 +44,9 @@ public sealed class Vgg : Module<Tensor, Tensor>
     /// <returns>float32 [N, numClasses] raw scores (logits; no softmax), one row per image, even when N is 1.</returns>
     public override Tensor forward(Tensor x)
     {
-        // TODO 4 — features, avgpool and classifier in that order. Between the last two, the feature maps
-        //  become one row of numbers per image: the batch dimension is the one thing that must survive the
-        //  reshaping, for a batch of one as for a batch of many.
+        // TODO 4 — The three parts the constructor built, in the order torchvision runs them. A
+        //  convolution thinks in maps, a Linear layer in rows: between them each image's maps have to
+        //  become one row, and the result must still say which row is which image.
         throw new NotImplementedException("TODO 4: write Vgg.forward (features -> avgpool -> flatten -> classifier). See README step 4.");
     }
 }

@@ -63,6 +63,9 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
             saved = ProgressStore.Merge(repo, graded).Chapters.First(r => r.Id == chapter.Id);
         }
         console.Write(new Rule($"Hint — chapter {chapter.Number}, {Markup.Escape(chapter.Title)}").LeftJustified());
+        // First, not last: a learner who went on with `dotnet test` must know this is the grader's older view.
+        console.MarkupLine($"[grey]From your last graded run of chapter {chapter.Number} (plain `dotnet test` runs are not seen): " +
+                           $"`{Guide.WatchCommand}` or `dotnet run --project grader -- grade --chapter {chapter.Number}` refreshes it.[/]");
         if (saved.Status == ChapterStatus.BuildError)
         {
             console.MarkupLine("[red]Your code does not compile yet:[/]");
@@ -84,7 +87,6 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
             return 0;
         }
         Show(repo, chapter, step, settings.All, next);
-        console.MarkupLine($"[grey]Results are from your last run of this chapter; `{Guide.WatchCommand}` keeps them fresh.[/]");
         return 0;
     }
 

@@ -27,6 +27,11 @@ public class LongVersusConfigTests
         var source = longOne.Blocks.SelectMany(b => b.parameters()).Concat(longOne.Blocks.SelectMany(b => b.buffers())).ToList();
         var target = fromConfig.parameters().Concat(fromConfig.buffers()).ToList();
         target.Count.ShouldBe(source.Count, "both have the same number of parameters and buffers");
+        var shapes = target.Zip(source).Select((pair, i) => (i, To: pair.First.shape, From: pair.Second.shape))
+            .FirstOrDefault(p => !p.To.SequenceEqual(p.From));
+        if (shapes.To is not null)
+            throw new ShouldAssertException($"tensor {shapes.i} of MakeLayers(Vgg16) is [{string.Join(", ", shapes.To)}] where the written-out VGG-16's is " +
+                $"[{string.Join(", ", shapes.From)}]: each convolution reads the channels the one before it wrote (3 for the first)");
         using (torch.no_grad())
             foreach (var (to, from) in target.Zip(source))
                 to.copy_(from);

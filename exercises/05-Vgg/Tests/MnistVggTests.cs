@@ -11,8 +11,11 @@ public class MnistVggTests
         vgg.eval();
         using var _ = torch.no_grad();
 
+        var grey = vgg.features.parameters().FirstOrDefault()?.shape is [_, 1, _, _];
         using var scores = Calls.Expect(() => vgg.forward(torch.rand(5, 1, 28, 28).to(TestDevice.Current)),
-            "your VGG failed on five MNIST images [5, 1, 28, 28]: MNIST is grey, 1 input channel (inChannels: 1), not RGB's 3");
+            grey ? "your VGG failed on five MNIST images [5, 1, 28, 28], though its first convolution reads 1 channel: " +
+                   "check that the config's pools leave a map of at least 1x1 and that forward keeps the batch dimension"
+                 : "your VGG failed on five MNIST images [5, 1, 28, 28]: MNIST is grey, 1 input channel (inChannels: 1), not RGB's 3");
 
         scores.shape.ShouldBe([5L, 10L], "MNIST: grey 28x28 images (1 channel), 10 digits");
         scores.ShouldBeOn(TestDevice.Current, "the network computes where its parameters and input are");

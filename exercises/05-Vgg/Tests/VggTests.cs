@@ -52,7 +52,7 @@ public class VggTests
 
         using var scores = vgg.forward(torch.randn(1, 3, 224, 224));
 
-        scores.shape.ShouldBe([1L, 1000L], "one score per ImageNet class");
+        scores.shape.ShouldBe([1L, 1000L], "one row of scores per image, one score per ImageNet class: keep the batch dimension, even for one image");
         scores.isfinite().all().item<bool>().ShouldBeTrue();
     }
 
@@ -116,13 +116,33 @@ public class VggTests
         var vgg = new Vgg([8, M, 16, M], numClasses: 4, pooledSize: 3, hidden: 16);
         vgg.eval();
         using var _ = torch.no_grad();
-        const string why = "forward needs avgpool, an AdaptiveAvgPool2d(pooledSize): it brings any image size to pooledSize x pooledSize before the classifier";
 
-        using var small = Calls.Expect(() => vgg.forward(torch.randn(2, 3, 12, 12)), $"forward failed on 12x12 images: {why}");
-        using var large = Calls.Expect(() => vgg.forward(torch.randn(2, 3, 40, 40)), $"forward failed on 40x40 images: {why}");
+        using var small = Calls.Expect(() => vgg.forward(torch.randn(2, 3, 12, 12)), $"forward failed on 12x12 images: {WhyForwardFails(vgg, 12)}");
+        using var large = Calls.Expect(() => vgg.forward(torch.randn(2, 3, 40, 40)), $"forward failed on 40x40 images: {WhyForwardFails(vgg, 40)}");
 
         small.shape.ShouldBe([2L, 4L], "after two pools a 12x12 image is 3x3, pooled to 3x3");
         large.shape.ShouldBe([2L, 4L], "a 40x40 image is 10x10 after two pools; AdaptiveAvgPool2d(3) makes it 3x3 too");
+    }
+
+    // Which piece of forward is wrong, found by running features, avgpool and the classifier alone on
+    // two images: a pool that does not end at pooledSize x pooledSize, a classifier that does not read
+    // what the pool gives, or forward itself not chaining them (a missing avgpool, the wrong flatten).
+    static string WhyForwardFails(Vgg vgg, int size)
+    {
+        const string pool = "forward needs avgpool, an AdaptiveAvgPool2d(pooledSize): it brings any image size to pooledSize x pooledSize before the classifier";
+        try
+        {
+            using var features = vgg.features.forward(torch.randn(2, 3, size, size));
+            using var pooled = vgg.avgpool.forward(features);
+            if (pooled.shape.Length != 4 || pooled.shape[0] != 2 || pooled.shape[2] != 3 || pooled.shape[3] != 3) return pool;
+            using var scores = vgg.classifier.forward(pooled.flatten(1));
+            return "features, avgpool and the classifier each work on their own (features -> avgpool -> flatten from dimension 1 -> classifier " +
+                   $"gives [{string.Join(", ", scores.shape)}]), so forward does not chain them that way: " + pool + ", and the flatten keeps the batch dimension";
+        }
+        catch (Exception e) when (e is not NotImplementedException)
+        {
+            return pool;
+        }
     }
 
     [Fact, Points(1), Step(4)]
@@ -133,12 +153,13 @@ public class VggTests
         var x = torch.randn(4, 3, 8, 8);
         using var _ = torch.no_grad();
 
+        const string fails = "forward failed on four 8x8 images, before dropout could be looked at: the forward tests above say why";
         vgg.train();
-        var trainA = vgg.forward(x);
-        var trainB = vgg.forward(x);
+        var trainA = Calls.Expect(() => vgg.forward(x), fails);
+        var trainB = Calls.Expect(() => vgg.forward(x), fails);
         vgg.eval();
-        var evalA = vgg.forward(x);
-        var evalB = vgg.forward(x);
+        var evalA = Calls.Expect(() => vgg.forward(x), fails);
+        var evalB = Calls.Expect(() => vgg.forward(x), fails);
 
         trainA.allclose(trainB).ShouldBeFalse("in training mode Dropout zeroes random units, so two passes differ");
         evalA.ShouldEqual(evalB, "in eval mode Dropout does nothing: the output is deterministic");
