@@ -61,6 +61,9 @@ public class VggLayersTests
         Layers.Kinds(layers).Count(k => k == "BatchNorm2d").ShouldBe(2, "batchNorm: true adds a BatchNorm2d after every convolution");
         Layers.Kinds(layers).ShouldBe(["Conv2d", "BatchNorm2d", "ReLU", "MaxPool2d", "Conv2d", "BatchNorm2d", "ReLU"],
             "the order is conv, batch norm, ReLU (as the seed's make_layers and TorchVision's vgg16_bn)");
+        // The convolutions first: a wrong one (inChannels not carried on) is not a batch-norm mistake.
+        Layers.Parameters(layers).Where(p => p.Item1 is "0.weight" or "4.weight").ShouldBe([("0.weight", "8x3x3x3"), ("4.weight", "16x8x3x3")],
+            "before the batch norms, the convolutions: each reads the channels the one before it wrote (3 for the first), so the second is 16x8x3x3");
         Layers.Parameters(layers).ShouldBe([
             ("0.weight", "8x3x3x3"), ("0.bias", "8"), ("1.weight", "8"), ("1.bias", "8"),
             ("4.weight", "16x8x3x3"), ("4.bias", "16"), ("5.weight", "16"), ("5.bias", "16")],
