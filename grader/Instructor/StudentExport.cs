@@ -34,8 +34,7 @@ public static partial class StudentExport
             throw new GraderException($"export student: {target} is not empty; choose a new folder.");
         // The template's pull requests are graded against its manifest: one that no longer matches
         // the tests would grade with stale points and ignore the newer tests.
-        if (Integrity.TestManifest.Load(repo) is { } manifest && manifest.Compare(repo) is { } stale
-            && stale.Changed.Count + stale.Added.Count + stale.Deleted.Count > 0)
+        if (Integrity.TestManifest.Load(repo) is { } manifest && manifest.Compare(repo) is { Tampered: true } stale)
             throw new GraderException("export student: grader/tests-manifest.json does not match the course's tests (" +
                 string.Join(", ", stale.Changed.Concat(stale.Added).Concat(stale.Deleted).Take(5)) +
                 "), so the template would grade with stale points; run `dotnet run --project grader -- manifest`, commit it, then export.");
