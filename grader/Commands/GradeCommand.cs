@@ -45,6 +45,10 @@ public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
         [Description("Write an Exercism-style results.json (version 3) per chapter under DIR.")]
         public string? Exercism { get; init; }
 
+        [CommandOption("--format <FORMAT>")]
+        [Description("Also write the result as FORMAT[=PATH]: json, markdown, exercism, classroom, gradescope, prairielearn (repeat, or comma-separate, for several; console is always shown).")]
+        public string[] Formats { get; init; } = [];
+
         [CommandOption("--trusted-tests <DIR>")]
         [Description("Grade with the tests and build files of this trusted copy; only your .cs files are taken from the submission.")]
         public string? TrustedTests { get; init; }
@@ -77,12 +81,14 @@ public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
             Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds), TrustedTests = settings.TrustedTests,
             ExtraTests = settings.ExtraTests, ShowHidden = settings.ShowHidden, Sandbox = settings.Unsandboxed ? SandboxMode.Off : SandboxMode.Auto,
         };
+        var formats = Rendering.Formats.ResultFormats.Parse(settings.Formats); // bad names fail before an hour of grading
         var result = await GradeWithProgressAsync(console, repo, options, cancellationToken).ConfigureAwait(false);
 
         // Files first: they must exist whatever the console shows.
         if (settings.Json is { } json) JsonResults.Write(result, json);
         if (settings.Markdown is { } md) Integrity.AtomicFile.WriteAllText(md, MarkdownReport.Render(result));
-        if (settings.Exercism is { } ex) ExercismResults.Write(result, ex);
+        if (settings.Exercism is { } ex) Rendering.Formats.ExercismResults.Write(result, ex);
+        Rendering.Formats.ResultFormats.WriteAll(formats, result, console.Profile.Out.Writer);
         var local = options.TrustedTests is null && options.ExtraTests is null;
         var merged = local ? ProgressStore.Merge(repo, result) : result;
 

@@ -40,7 +40,7 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
             : Merge(parts);
         if (settings.Json is { } json) JsonResults.Write(merged, json);
         if (settings.Markdown is { } md) Integrity.AtomicFile.WriteAllText(md, MarkdownReport.Render(merged));
-        if (settings.Exercism is { } ex) ExercismResults.Write(merged, ex);
+        if (settings.Exercism is { } ex) Rendering.Formats.ExercismResults.Write(merged, ex);
         ConsoleReport.Render(console, merged, showNext: false);
         console.WriteLine(Words.ClassroomLine(merged.Score));
         return 0;

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Katas.Grader.Integrity;
 using Katas.Grader.Model;
 
-namespace Katas.Grader.Rendering;
+namespace Katas.Grader.Rendering.Formats;
 
 /// <summary>
 /// Exercism's test-runner interface, version 3: one results.json per chapter, so that tools made for

@@ -1,0 +1,89 @@
+using Katas.Grader.Integrity;
+using Katas.Grader.Model;
+using Katas.Grader.Running;
+
+namespace Katas.Grader.Rendering.Formats;
+
+/// <summary>
+/// One form a grading result can be written in (`katas grade --format NAME[=PATH]`). A format only
+/// renders: it gets the finished result and writes text, to <paramref name="path"/> or to the log.
+/// </summary>
+public abstract class ResultFormat
+{
+    /// <summary>What `--format` calls it: json, markdown, exercism, classroom, gradescope, prairielearn.</summary>
+    public abstract string Name { get; }
+    /// <summary>Where it goes when `--format NAME` names no path (relative to the current folder).</summary>
+    public abstract string DefaultPath { get; }
+    public abstract string Description { get; }
+    /// <summary>Writes the result. <paramref name="log"/> is the console (platforms that read the run's log, like Classroom's annotations).</summary>
+    public abstract void Write(GradeResult result, string path, TextWriter log);
+}
+
+/// <summary>A format and where it is written.</summary>
+public sealed record FormatRequest(ResultFormat Format, string Path);
+
+/// <summary>The formats `katas grade --format` knows, and the parsing of its values.</summary>
+public static class ResultFormats
+{
+    public static IReadOnlyList<ResultFormat> All { get; } =
+    [
+        new JsonFormat(), new MarkdownFormat(), new ExercismFormat(),
+    ];
+
+    /// <summary>"console" is always shown; it is accepted so that a list can name it.</summary>
+    public const string Console = "console";
+
+    /// <summary>Parses `NAME[=PATH]` values, each possibly a comma-separated list of names.</summary>
+    public static IReadOnlyList<FormatRequest> Parse(IEnumerable<string> values)
+    {
+        var requests = new List<FormatRequest>();
+        foreach (var value in values)
+        {
+            var (names, path) = value.IndexOf('=') is var eq and >= 0 ? (value[..eq], value[(eq + 1)..]) : (value, null);
+            var list = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (path is not null && list.Length != 1)
+                throw new GraderException($"--format {value}: a path goes with one format (NAME=PATH).");
+            foreach (var name in list)
+            {
+                if (name == Console) continue;
+                var format = All.FirstOrDefault(f => f.Name == name)
+                    ?? throw new GraderException($"--format {name}: unknown; use {string.Join(", ", All.Select(f => f.Name).Prepend(Console))}.");
+                if (path is "") throw new GraderException($"--format {value}: the path after '=' is empty.");
+                requests.Add(new FormatRequest(format, path ?? format.DefaultPath));
+            }
+        }
+        var twice = requests.GroupBy(r => Path.GetFullPath(r.Path)).FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+            throw new GraderException($"--format: {string.Join(" and ", twice.Select(r => r.Format.Name))} would both write {twice.Key}.");
+        return requests;
+    }
+
+    public static void WriteAll(IEnumerable<FormatRequest> requests, GradeResult result, TextWriter log)
+    {
+        foreach (var r in requests) r.Format.Write(result, r.Path, log);
+    }
+}
+
+sealed class JsonFormat : ResultFormat
+{
+    public override string Name => "json";
+    public override string DefaultPath => "katas-result.json";
+    public override string Description => "the katas' own result file (schema katas-result/1, docs/grader.md)";
+    public override void Write(GradeResult result, string path, TextWriter log) => JsonResults.Write(result, path);
+}
+
+sealed class MarkdownFormat : ResultFormat
+{
+    public override string Name => "markdown";
+    public override string DefaultPath => "katas-summary.md";
+    public override string Description => "a Markdown summary (GitHub job summary, pull-request comment)";
+    public override void Write(GradeResult result, string path, TextWriter log) => AtomicFile.WriteAllText(path, MarkdownReport.Render(result));
+}
+
+sealed class ExercismFormat : ResultFormat
+{
+    public override string Name => "exercism";
+    public override string DefaultPath => "exercism";
+    public override string Description => "Exercism's test-runner results.json (version 3), one folder per chapter";
+    public override void Write(GradeResult result, string path, TextWriter log) => ExercismResults.Write(result, path);
+}
