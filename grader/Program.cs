@@ -1,40 +1,15 @@
 using Katas.Grader.Commands;
-using Katas.Grader.Running;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-// `katas`: the katas' main command. Exit codes: 0 = it ran (whatever the score);
-// 2 = it could not run (bad arguments, no repository, ...); 3 = an --expect/--check was not met.
+// `katas`: the katas' main command (the commands and exit codes: Commands/KatasApp.cs).
 var app = new CommandApp<StatusCommand>();
-app.Configure(config =>
-{
-    config.SetApplicationName("katas");
-    config.PropagateExceptions();
-    config.AddCommand<GradeCommand>("grade")
-        .WithDescription("Run every chapter's tests (each in its own process, time-limited) and score them.")
-        .WithExample("grade").WithExample("grade", "--chapter", "2", "--device", "cuda")
-        .WithExample("grade", "--track", "solutions", "--json", "cpu.json", "--markdown", "summary.md");
-    config.AddCommand<WatchCommand>("watch").WithDescription("Re-run a chapter's tests whenever you save a file in it.");
-    config.AddCommand<HintCommand>("hint").WithDescription("The next test to fix, and the chapter's hints for it.");
-    config.AddCommand<DoctorCommand>("doctor").WithDescription("Check this machine: .NET, libstdc++, TorchSharp, CUDA, datasets, disk.");
-    config.AddCommand<ReportCommand>("report").WithDescription("Put two result files (e.g. a CPU and a GPU run) side by side.");
-    config.AddCommand<MergeCommand>("merge").WithDescription("Join result files of different chapters (graded on separate runners) into one.");
-    config.AddBranch("export", export =>
-    {
-        export.SetDescription("For instructors: a student template without answers, or a solutions branch.");
-        export.AddCommand<ExportStudentCommand>("student").WithDescription("Write a course template without the solutions (a fresh git repository).");
-        export.AddCommand<ExportSolutionsBranchCommand>("solutions-branch").WithDescription("Create a git branch with every stub replaced by its solution; its tests must pass.");
-    });
-    config.AddCommand<GradeManyCommand>("grade-many").WithDescription("For instructors: grade every submission in a folder into a CSV gradebook.");
-    config.AddCommand<ManifestCommand>("manifest").WithDescription("Write (or --check) grader/tests-manifest.json: test hashes and points.");
-});
-
+app.Configure(KatasApp.Configure);
 try
 {
     return await app.RunAsync(args);
 }
-catch (Exception e) when (e is GraderException or CommandParseException or CommandRuntimeException)
+catch (Exception e) when (KatasApp.IsUsageError(e))
 {
-    AnsiConsole.MarkupLine($"[red]katas: {Markup.Escape(e.Message)}[/]");
-    return 2;
+    return KatasApp.Report(AnsiConsole.Console, e);
 }

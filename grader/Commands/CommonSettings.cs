@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Katas.Grader.Running;
+using Katas.Grader.Layout;
 using Spectre.Console.Cli;
 
 namespace Katas.Grader.Commands;
@@ -7,19 +7,12 @@ namespace Katas.Grader.Commands;
 public class CommonSettings : CommandSettings
 {
     [CommandOption("--repo <DIR>")]
-    [Description("The katas repository to work on (default: the one around the current folder).")]
+    [Description("The katas course to work on (default: the one around the current folder).")]
     public string? Repo { get; init; }
 
-    /// <summary>The repository: --repo, else the nearest folder upwards with exercises/ and Katas.sln.</summary>
-    public string ResolveRepo()
-    {
-        if (Repo is not null)
-            return Directory.Exists(Path.Combine(Repo, "exercises")) ? Path.GetFullPath(Repo)
-                : throw new GraderException($"--repo {Repo}: no exercises/ folder there.");
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (Directory.Exists(Path.Combine(dir.FullName, "exercises")) && File.Exists(Path.Combine(dir.FullName, "Katas.sln")))
-                    return dir.FullName;
-        throw new GraderException("Not inside a katas repository: run from the repository's folder or pass --repo DIR.");
-    }
+    /// <summary>The course: --repo, else the nearest course upwards from the current folder (<see cref="Course.Find"/>).</summary>
+    public Course ResolveCourse() => Course.Find(Repo);
+
+    /// <summary>The course's root folder (<see cref="ResolveCourse"/>).</summary>
+    public string ResolveRepo() => ResolveCourse().Root;
 }

@@ -1,6 +1,10 @@
+using Katas.Tooling;
+using Katas.Grader.Layout;
 using System.ComponentModel;
 using Katas.Grader.Model;
+using Katas.Grader.Core;
 using Katas.Grader.Rendering;
+using Katas.Grader.Rendering.Formats;
 using Katas.Grader.Running;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -8,10 +12,8 @@ using Spectre.Console.Cli;
 namespace Katas.Grader.Commands;
 
 /// <summary>`katas grade`: every chapter (or some) in its own processes; results in the forms asked for.</summary>
-public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
+public sealed class GradeCommand(IAnsiConsole console) : AsyncCommand<GradeCommand.Settings>
 {
-    readonly IAnsiConsole console = AnsiConsole.Console;
-
     public sealed class Settings : CommonSettings
     {
         [CommandOption("--track <TRACK>")]
@@ -72,7 +74,7 @@ public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var repo = settings.ResolveRepo();
+        var course = settings.ResolveCourse();
         if (settings.Expect is not (null or "passed" or "not-implemented"))
             throw new GraderException($"--expect {settings.Expect}: use passed or not-implemented.");
         var options = new GradeOptions
@@ -81,28 +83,29 @@ public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
             Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds), TrustedTests = settings.TrustedTests,
             ExtraTests = settings.ExtraTests, ShowHidden = settings.ShowHidden, Sandbox = settings.Unsandboxed ? SandboxMode.Off : SandboxMode.Auto,
         };
-        var formats = Rendering.Formats.ResultFormats.Parse(settings.Formats); // bad names fail before an hour of grading
-        var result = await GradeWithProgressAsync(console, repo, options, cancellationToken).ConfigureAwait(false);
+        var formats = ResultFormats.Parse(settings.Formats); // a bad name fails before an hour of grading
+        var result = await GradeWithProgressAsync(console, course, options, cancellationToken).ConfigureAwait(false);
 
         // Files first: they must exist whatever the console shows.
         if (settings.Json is { } json) JsonResults.Write(result, json);
-        if (settings.Markdown is { } md) Integrity.AtomicFile.WriteAllText(md, MarkdownReport.Render(result));
-        if (settings.Exercism is { } ex) Rendering.Formats.ExercismResults.Write(result, ex);
-        Rendering.Formats.ResultFormats.WriteAll(formats, result, console.Profile.Out.Writer);
-        var local = options.TrustedTests is null && options.ExtraTests is null;
-        var merged = local ? ProgressStore.Merge(repo, result) : result;
+        if (settings.Markdown is { } md) AtomicFile.WriteAllText(md, MarkdownReport.Render(result));
+        if (settings.Exercism is { } ex) ExercismResults.Write(result, ex);
+        ResultFormats.WriteAll(formats, result, console.Profile.Out.Writer);
 
-        // "Next" looks at the whole course (chapters never graded too): "All done" means every chapter.
+        // The learner's own code, graded locally, is their progress; "Next" looks at the whole course
+        // (chapters never graded too): "All done" means every chapter.
         ConsoleReport.Render(console, result, showNext: false);
-        if (options.Track == "exercises" && local)
-            ConsoleReport.Next(console, StatusCommand.Overview(repo, merged), StatusCommand.Lessons(Chapter.All(repo)),
-                ProgressStore.LoadLearner(repo).LastGraded);
+        if (options.Track == "exercises" && options.TrustedTests is null && options.ExtraTests is null)
+        {
+            var progress = LearnerProgress.Record(course, result);
+            ConsoleReport.Next(console, progress.Overview(), progress.Lessons(), progress.LastGraded);
+        }
         console.WriteLine(Words.ClassroomLine(result.Score));
         return settings.Expect is null ? 0 : Expectation.Check(console, result, settings.Expect);
     }
 
     /// <summary>Grades with a progress bar per chapter.</summary>
-    public static async Task<GradeResult> GradeWithProgressAsync(IAnsiConsole console, string repo, GradeOptions options, CancellationToken cancel)
+    public static async Task<GradeResult> GradeWithProgressAsync(IAnsiConsole console, Course course, GradeOptions options, CancellationToken cancel)
     {
         GradeResult? result = null;
         await console.Progress()
@@ -110,15 +113,15 @@ public sealed class GradeCommand : AsyncCommand<GradeCommand.Settings>
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
             {
-                result = await Grading.RunAsync(repo, options, new ConsoleProgress(ctx, repo), cancel).ConfigureAwait(false);
+                result = await Grading.RunAsync(course.Root, options, new ConsoleProgress(ctx, course), cancel).ConfigureAwait(false);
             }).ConfigureAwait(false);
         return result!;
     }
 
-    sealed class ConsoleProgress(ProgressContext ctx, string repo) : IGradingProgress
+    sealed class ConsoleProgress(ProgressContext ctx, Course course) : IGradingProgress
     {
         readonly Dictionary<string, ProgressTask> _tasks = [];
-        readonly Integrity.TestManifest? _manifest = Integrity.TestManifest.Load(repo);
+        readonly Integrity.TestManifest? _manifest = Integrity.TestManifest.Load(course.Root);
 
         ProgressTask TaskFor(Chapter chapter)
         {

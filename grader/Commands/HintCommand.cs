@@ -1,4 +1,6 @@
+using Katas.Grader.Layout;
 using System.ComponentModel;
+using Katas.Grader.Core;
 using Katas.Grader.Model;
 using Katas.Grader.Rendering;
 using Katas.Grader.Running;
@@ -12,10 +14,8 @@ namespace Katas.Grader.Commands;
 /// belongs to, and the step's hints one level at a time (concept, API, near-code): each `hint` for
 /// the same step shows one more level; `--all` shows every level. What was shown is remembered.
 /// </summary>
-public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
+public sealed class HintCommand(IAnsiConsole console) : AsyncCommand<HintCommand.Settings>
 {
-    readonly IAnsiConsole console = AnsiConsole.Console;
-
     public sealed class Settings : CommonSettings
     {
         [CommandArgument(0, "[chapter]")]
@@ -37,15 +37,13 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var repo = settings.ResolveRepo();
-        var chapters = Chapter.All(repo);
-        if (chapters.Count == 0) throw new GraderException($"{repo} has no chapters.");
-        var progress = ProgressStore.Load(repo, "exercises");
-        var chapter = settings.Chapter is { } c ? Chapter.Select(repo, [c])[0] : Following(chapters, progress, ProgressStore.LoadLearner(repo));
-        var saved = progress?.Chapters.FirstOrDefault(r => r.Id == chapter.Id);
+        var course = settings.ResolveCourse();
+        var progress = LearnerProgress.Load(course);
+        var chapter = settings.Chapter is { } c ? course.Select([c])[0] : progress.Current();
+        var saved = progress.Saved?.Chapters.FirstOrDefault(r => r.Id == chapter.Id);
         if (settings.List)
         {
-            List(repo, chapter, saved);
+            List(progress, chapter, saved);
             return 0;
         }
         if (settings.Step is { } chosen)
@@ -53,14 +51,15 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
             if (!Hints.ReadmeSteps(chapter).Contains(chosen))
                 throw new GraderException($"Chapter {chapter.Number} has no README step {chosen}; its steps: {string.Join(", ", Hints.ReadmeSteps(chapter))}.");
             console.Write(new Rule($"Hint — chapter {chapter.Number}, {Markup.Escape(chapter.Title)}").LeftJustified());
-            Show(repo, chapter, chosen, settings.All);
+            Show(progress, chapter, chosen, settings.All);
             return 0;
         }
         if (saved is null)
         {
-            var graded = await GradeCommand.GradeWithProgressAsync(console, repo, new GradeOptions { Chapters = [chapter.Id] }, cancellationToken)
+            var graded = await GradeCommand.GradeWithProgressAsync(console, course, new GradeOptions { Chapters = [chapter.Id] }, cancellationToken)
                 .ConfigureAwait(false);
-            saved = ProgressStore.Merge(repo, graded).Chapters.First(r => r.Id == chapter.Id);
+            progress = LearnerProgress.Record(course, graded);
+            saved = progress.Saved!.Chapters.First(r => r.Id == chapter.Id);
         }
         console.Write(new Rule($"Hint — chapter {chapter.Number}, {Markup.Escape(chapter.Title)}").LeftJustified());
         // First, not last: a learner who went on with `dotnet test` must know this is the grader's older view.
@@ -86,13 +85,13 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
             console.MarkupLine($"[grey]This test names no README step: read exercises/{Markup.Escape(chapter.Id)}/README.md.[/]");
             return 0;
         }
-        Show(repo, chapter, step, settings.All, next);
+        Show(progress, chapter, step, settings.All, next);
         return 0;
     }
 
     // The step's README title, where to write it, and its hint levels: one more each time (every
     // level with --all); what was shown is remembered.
-    void Show(string repo, Chapter chapter, int step, bool all, TestResult? next = null)
+    void Show(LearnerProgress progress, Chapter chapter, int step, bool all, TestResult? next = null)
     {
         var lesson = Hints.For(chapter, step);
         // With hints, the step's title points to the README (the hints' first level says the same in
@@ -105,13 +104,13 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
         if ((next is null ? lesson.WhereToWrite : Guide.WhereToWrite(next, lesson)) is { } file) console.MarkupLine($"Write it in [blue]{Markup.Escape(file)}[/]");
 
         var shown = all ? lesson.Levels.Count
-            : Math.Min(lesson.Levels.Count, ProgressStore.LoadLearner(repo).RevealedLevels(chapter.Id, step) + 1);
+            : Math.Min(lesson.Levels.Count, progress.Revealed(chapter, step) + 1);
         if (lesson.Levels.Count == 0)
             console.MarkupLine($"[grey]No hints.md section for step {step} yet: the README step above is the guide.[/]");
         foreach (var (level, i) in lesson.Levels.Take(shown).Select((l, i) => (l, i)))
             console.Write(new Panel(Markup.Escape(level.Text)).Header($"Hint {i + 1} of {lesson.Levels.Count}: {Markup.Escape(level.Title)}")
                 .BorderColor(i == shown - 1 ? Color.Yellow : Color.Grey));
-        if (shown > 0) ProgressStore.Reveal(repo, chapter.Id, step, shown);
+        if (shown > 0) progress.Reveal(chapter, step, shown);
         if (shown < lesson.Levels.Count)
             console.MarkupLine($"[grey]Still stuck? Run [blue]dotnet run --project grader -- hint {chapter.Number}{(next is null ? $" --step {step}" : "")}[/] again for the next level " +
                                $"({Markup.Escape(lesson.Levels[shown].Title)}), or add --all.[/]");
@@ -119,16 +118,15 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
 
     // What exists, without spending a level: every README step, its hint levels by title, how many
     // the learner has seen, and the step of the test to fix next (from the last run, not a new one).
-    void List(string repo, Chapter chapter, ChapterResult? saved)
+    void List(LearnerProgress progress, Chapter chapter, ChapterResult? saved)
     {
-        var learner = ProgressStore.LoadLearner(repo);
         var current = saved is null ? null : Words.NextToFix(saved) is { } next ? Words.StepOf(next) : null;
         var table = new Table().Border(TableBorder.Rounded).Title($"Hints — chapter {chapter.Number}, {Markup.Escape(chapter.Title)}")
             .AddColumn("Step").AddColumn("README").AddColumn("Levels").AddColumn("Seen");
         foreach (var step in Hints.ReadmeSteps(chapter))
         {
             var lesson = Hints.For(chapter, step);
-            var seen = Math.Min(learner.RevealedLevels(chapter.Id, step), lesson.Levels.Count);
+            var seen = Math.Min(progress.Revealed(chapter, step), lesson.Levels.Count);
             table.AddRow(step == current ? $"[yellow]{step} ◀ your next test[/]" : $"{step}", Markup.Escape(lesson.Title ?? ""),
                 Markup.Escape(string.Join(", ", lesson.Levels.Select(l => l.Title))), $"{seen} of {lesson.Levels.Count}");
         }
@@ -137,8 +135,4 @@ public sealed class HintCommand : AsyncCommand<HintCommand.Settings>
             ? $"[grey]Not graded yet: [blue]dotnet run --project grader -- hint {chapter.Number}[/] runs the tests and shows the first level for the test you are on.[/]"
             : $"[grey][blue]dotnet run --project grader -- hint {chapter.Number}[/] shows the next level for the test you are on; --all shows them all.[/]");
     }
-
-    /// <summary>The chapter `hint` speaks about without a number: the one the learner is on (<see cref="Guide.Focus"/>).</summary>
-    public static Chapter Following(IReadOnlyList<Chapter> chapters, GradeResult? progress, ProgressStore.Learner learner) =>
-        StatusCommand.CurrentChapter(chapters, progress, learner.LastGraded);
 }

@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using System.ComponentModel;
 using Katas.Grader.Instructor;
 using Katas.Grader.Model;
@@ -8,10 +9,8 @@ using Spectre.Console.Cli;
 namespace Katas.Grader.Commands;
 
 /// <summary>`katas export student DIR`: a course template without the answers.</summary>
-public sealed class ExportStudentCommand : Command<ExportStudentCommand.Settings>
+public sealed class ExportStudentCommand(IAnsiConsole console) : Command<ExportStudentCommand.Settings>
 {
-    readonly IAnsiConsole console = AnsiConsole.Console;
-
     public sealed class Settings : CommonSettings
     {
         [CommandArgument(0, "<DIR>")]
@@ -21,7 +20,7 @@ public sealed class ExportStudentCommand : Command<ExportStudentCommand.Settings
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var result = StudentExport.Run(settings.ResolveRepo(), settings.Target);
+        var result = StudentExport.Run(settings.ResolveCourse().Root, settings.Target);
         console.MarkupLine($"[green]exported {result.Files} files to {Markup.Escape(result.Folder)}[/] (a fresh git repository, one commit)");
         foreach (var p in result.RemovedProjects) console.MarkupLine($"[grey]  removed from Katas.sln: {Markup.Escape(p)}[/]");
         console.MarkupLine("Push it as your course template; students work in exercises/, and pull requests are graded by .github/workflows/grade.yml.");
@@ -30,10 +29,8 @@ public sealed class ExportStudentCommand : Command<ExportStudentCommand.Settings
 }
 
 /// <summary>`katas export solutions-branch`: a branch with every stub replaced by its solution, tests green.</summary>
-public sealed class ExportSolutionsBranchCommand : AsyncCommand<ExportSolutionsBranchCommand.Settings>
+public sealed class ExportSolutionsBranchCommand(IAnsiConsole console) : AsyncCommand<ExportSolutionsBranchCommand.Settings>
 {
-    readonly IAnsiConsole console = AnsiConsole.Console;
-
     public sealed class Settings : CommonSettings
     {
         [CommandOption("--branch <NAME>")]
@@ -47,7 +44,7 @@ public sealed class ExportSolutionsBranchCommand : AsyncCommand<ExportSolutionsB
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var result = await SolutionsBranch.CreateAsync(settings.ResolveRepo(), settings.Branch, settings.Chapters, null, cancellationToken)
+        var result = await SolutionsBranch.CreateAsync(settings.ResolveCourse().Root, settings.Branch, settings.Chapters, null, cancellationToken)
             .ConfigureAwait(false);
         console.MarkupLine($"[green]branch {Markup.Escape(result.Branch)} at {result.Commit}: {result.Check.Score.Points}/{result.Check.Score.MaxPoints} points, every test green[/]");
         console.MarkupLine($"Diff a student against it: [blue]git diff {Markup.Escape(result.Branch)} STUDENT_BRANCH -- exercises/[/]");
@@ -56,10 +53,8 @@ public sealed class ExportSolutionsBranchCommand : AsyncCommand<ExportSolutionsB
 }
 
 /// <summary>`katas grade-many SUBMISSIONS`: a gradebook for a whole class.</summary>
-public sealed class GradeManyCommand : AsyncCommand<GradeManyCommand.Settings>
+public sealed class GradeManyCommand(IAnsiConsole console) : AsyncCommand<GradeManyCommand.Settings>
 {
-    readonly IAnsiConsole console = AnsiConsole.Console;
-
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<SUBMISSIONS>")]

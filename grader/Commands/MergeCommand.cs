@@ -1,4 +1,7 @@
+using Katas.Tooling;
+using Katas.Grader.Layout;
 using System.ComponentModel;
+using Katas.Grader.Core;
 using Katas.Grader.Model;
 using Katas.Grader.Rendering;
 using Katas.Grader.Running;
@@ -13,10 +16,8 @@ namespace Katas.Grader.Commands;
 /// planned chapter is in the result: one whose grading left no result file (its job failed, timed out
 /// or was cancelled) scores 0 of its maximum in the manifest, and says so, so the maximum never shrinks.
 /// </summary>
-public sealed class MergeCommand : Command<MergeCommand.Settings>
+public sealed class MergeCommand(IAnsiConsole console) : Command<MergeCommand.Settings>
 {
-    readonly IAnsiConsole console = AnsiConsole.Console;
-
     public sealed class Settings : CommonSettings
     {
         [CommandArgument(0, "[results]")]
@@ -36,96 +37,13 @@ public sealed class MergeCommand : Command<MergeCommand.Settings>
     {
         var parts = settings.Results.Select(JsonResults.Read).ToList();
         var merged = settings.Chapters is { } planned
-            ? Merge(parts, Planned(planned), settings.ResolveRepo())
-            : Merge(parts);
+            ? ResultMerge.Merge(parts, ResultMerge.Planned(planned), settings.ResolveCourse())
+            : ResultMerge.Merge(parts);
         if (settings.Json is { } json) JsonResults.Write(merged, json);
-        if (settings.Markdown is { } md) Integrity.AtomicFile.WriteAllText(md, MarkdownReport.Render(merged));
+        if (settings.Markdown is { } md) AtomicFile.WriteAllText(md, MarkdownReport.Render(merged));
         if (settings.Exercism is { } ex) Rendering.Formats.ExercismResults.Write(merged, ex);
         ConsoleReport.Render(console, merged, showNext: false);
         console.WriteLine(Words.ClassroomLine(merged.Score));
         return 0;
-    }
-
-    /// <summary>"01-A,02-B" or ["01-A","02-B"] (what the workflow's plan job prints).</summary>
-    public static IReadOnlyList<string> Planned(string list) =>
-        list.Trim().Trim('[', ']').Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(id => id.Trim('"')).Where(id => id.Length > 0).Distinct().ToList();
-
-    /// <summary>
-    /// The merge of <paramref name="parts"/> holding exactly the <paramref name="planned"/> chapters: a result for
-    /// a chapter outside the plan is refused; a planned chapter without one counts 0 of its points in the
-    /// manifest of <paramref name="repo"/> (the trusted checkout), every test "not run" with the reason.
-    /// </summary>
-    public static GradeResult Merge(IReadOnlyList<GradeResult> parts, IReadOnlyList<string> planned, string repo)
-    {
-        if (planned.Count == 0) throw new GraderException("merge: --chapters lists no chapter.");
-        var extra = parts.SelectMany(p => p.Chapters).Select(c => c.Id).FirstOrDefault(id => !planned.Contains(id));
-        if (extra is not null)
-            throw new GraderException($"merge: a result holds chapter {extra}, which is not in --chapters ({string.Join(", ", planned)}).");
-        var graded = parts.SelectMany(p => p.Chapters).Select(c => c.Id).ToHashSet();
-        var missing = planned.Where(id => !graded.Contains(id)).ToList();
-        if (missing.Count == 0) return Merge(parts);
-        var manifest = Integrity.TestManifest.Load(repo)
-            ?? throw new GraderException($"merge: chapter {missing[0]} has no result and {Integrity.TestManifest.PathIn(repo)} is missing, so its maximum is unknown.");
-        var onDisk = Chapter.All(repo);
-        var zeros = missing.Select(id => NotGraded(id, manifest, onDisk)).ToList();
-        var placeholder = new GradeResult
-        {
-            Run = parts.Count > 0 ? parts[0].Run : Facts.Collect(repo, new GradeOptions(), DateTimeOffset.Now) with { FinishedAt = DateTimeOffset.Now },
-            Score = GradeResult.Total(zeros), Tamper = new TamperReport { ManifestFound = true }, Chapters = zeros,
-        };
-        return Merge([.. parts, placeholder]);
-    }
-
-    static ChapterResult NotGraded(string id, Integrity.TestManifest manifest, IReadOnlyList<Chapter> onDisk)
-    {
-        var tests = manifest.Tests.GetValueOrDefault(id)
-            ?? throw new GraderException($"merge: chapter {id} has no result and is not in the manifest, so its maximum is unknown.");
-        var why = "not graded: its grading job left no result (it failed, timed out or was cancelled)";
-        var results = tests.Select(t => new TestResult
-        {
-            Name = t.Key, Class = t.Key.Contains('.', StringComparison.Ordinal) ? t.Key[..t.Key.LastIndexOf('.')] : "",
-            Method = t.Key[(t.Key.LastIndexOf('.') + 1)..], Status = TestStatus.NotRun, MaxPoints = t.Value, Message = why,
-        }).ToList();
-        var chapter = onDisk.FirstOrDefault(c => c.Id == id);
-        var number = chapter?.Number ?? (int.TryParse(id.Split('-')[0], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0);
-        return new ChapterResult
-        {
-            Id = id, Number = number, Title = chapter?.Title ?? id, Status = ChapterStatus.Crashed,
-            MaxPoints = results.Sum(t => t.MaxPoints), Tests = results,
-            Message = $"{why}; it counts 0 of its {results.Sum(t => t.MaxPoints)} points.",
-        };
-    }
-
-    public static GradeResult Merge(IReadOnlyList<GradeResult> parts)
-    {
-        if (parts.Count == 0) throw new GraderException("merge: give at least one result file.");
-        var tracks = parts.Select(p => p.Run.Track).Distinct().ToList();
-        if (tracks.Count > 1) throw new GraderException($"merge: the results are of different tracks ({string.Join(", ", tracks)}).");
-        var duplicate = parts.SelectMany(p => p.Chapters).GroupBy(c => c.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new GraderException($"merge: chapter {duplicate.Key} is in more than one result.");
-        var chapters = parts.SelectMany(p => p.Chapters).OrderBy(c => c.Number).ToList();
-        static List<string> Union(IEnumerable<IReadOnlyList<string>> lists) => lists.SelectMany(l => l).Distinct().Order(StringComparer.Ordinal).ToList();
-        var first = parts[0];
-        return first with
-        {
-            Run = first.Run with
-            {
-                StartedAt = parts.Min(p => p.Run.StartedAt),
-                FinishedAt = parts.Max(p => p.Run.FinishedAt),
-            },
-            Chapters = chapters,
-            Score = GradeResult.Total(chapters),
-            Tamper = new TamperReport
-            {
-                ManifestFound = parts.All(p => p.Tamper.ManifestFound),
-                Changed = Union(parts.Select(p => p.Tamper.Changed)),
-                Added = Union(parts.Select(p => p.Tamper.Added)),
-                Deleted = Union(parts.Select(p => p.Tamper.Deleted)),
-                TrustedTests = first.Tamper.TrustedTests,
-            },
-            // Chapters ran side by side: the wall time is the longest part.
-            DurationSeconds = parts.Max(p => p.DurationSeconds),
-        };
     }
 }

@@ -1,3 +1,5 @@
+using Katas.Grader.Model;
+using Katas.Tooling;
 using System.ComponentModel;
 using Katas.Grader.Rendering;
 using Spectre.Console;
@@ -6,10 +8,8 @@ using Spectre.Console.Cli;
 namespace Katas.Grader.Commands;
 
 /// <summary>`katas report A.json B.json`: two runs (e.g. CPU and GPU) side by side.</summary>
-public sealed class ReportCommand : Command<ReportCommand.Settings>
+public sealed class ReportCommand(IAnsiConsole console) : Command<ReportCommand.Settings>
 {
-    readonly IAnsiConsole console = AnsiConsole.Console;
-
     public sealed class Settings : CommandSettings
     {
         [CommandArgument(0, "<A.json>")] public string A { get; init; } = "";
@@ -23,7 +23,7 @@ public sealed class ReportCommand : Command<ReportCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var cmp = Comparison.Of(JsonResults.Read(settings.A), JsonResults.Read(settings.B));
-        if (settings.Markdown is { } md) Integrity.AtomicFile.WriteAllText(md, cmp.ToMarkdown());
+        if (settings.Markdown is { } md) AtomicFile.WriteAllText(md, cmp.ToMarkdown());
 
         var summary = new Table().RoundedBorder().AddColumn("").AddColumn($"A: {Markup.Escape(Comparison.Describe(cmp.A))}")
             .AddColumn($"B: {Markup.Escape(Comparison.Describe(cmp.B))}");

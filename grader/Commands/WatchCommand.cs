@@ -1,4 +1,6 @@
+using Katas.Grader.Layout;
 using System.ComponentModel;
+using Katas.Grader.Core;
 using Katas.Grader.Model;
 using Katas.Grader.Rendering;
 using Katas.Grader.Running;
@@ -8,10 +10,8 @@ using Spectre.Console.Cli;
 namespace Katas.Grader.Commands;
 
 /// <summary>`katas watch [chapter]`: re-runs the chapter's tests on every save, shows progress and the next test to fix.</summary>
-public sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
+public sealed class WatchCommand(IAnsiConsole console) : AsyncCommand<WatchCommand.Settings>
 {
-    readonly IAnsiConsole console = AnsiConsole.Console;
-
     public sealed class Settings : CommonSettings
     {
         [CommandArgument(0, "[chapter]")]
@@ -25,12 +25,14 @@ public sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var repo = settings.ResolveRepo();
-        var chapter = settings.Chapter is { } c ? Chapter.Select(repo, [c])[0]
-            : StatusCommand.CurrentChapter(Chapter.All(repo), ProgressStore.Load(repo, "exercises"), ProgressStore.LoadLearner(repo).LastGraded);
+        var course = settings.ResolveCourse();
+        var chapter = settings.Chapter is { } c ? course.Select([c])[0] : LearnerProgress.Load(course).Current();
         var poll = settings.Poll || Environment.GetEnvironmentVariable("KATAS_WATCH_POLL") == "1";
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
+        // Ctrl+C ends the watch, not the process; the handler goes when the watch does.
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        using var unhook = new Unhook(() => Console.CancelKeyPress -= onCancel);
         using var watcher = new ChangeWatcher(chapter.Folder, poll);
 
         try
@@ -39,16 +41,16 @@ public sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
             {
                 console.Clear();
                 console.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss} testing chapter {chapter.Number}, {Markup.Escape(chapter.Title)}...[/]");
-                var result = await GradeCommand.GradeWithProgressAsync(console, repo, new GradeOptions { Chapters = [chapter.Id] }, stop.Token)
+                var result = await GradeCommand.GradeWithProgressAsync(console, course, new GradeOptions { Chapters = [chapter.Id] }, stop.Token)
                     .ConfigureAwait(false);
-                ProgressStore.Merge(repo, result);
+                LearnerProgress.Record(course, result);
                 var ch = result.Chapters[0];
                 console.Write(ConsoleReport.Table([ch]));
                 if (ch.Status == ChapterStatus.Passed)
                     console.MarkupLine($"[green]Chapter {ch.Number} passes: {ch.Points} / {ch.MaxPoints} points.[/] Next: [blue]dotnet run --project grader[/]");
                 else
                     ShowNext(ch, chapter);
-                console.MarkupLine($"[grey]Watching {Markup.Escape(Path.GetRelativePath(repo, chapter.Folder))} for saved .cs files" +
+                console.MarkupLine($"[grey]Watching {Markup.Escape(Path.GetRelativePath(course.Root, chapter.Folder))} for saved .cs files" +
                                    $"{(watcher.Polling ? " (polling)" : "")}. Ctrl+C to stop.[/]");
                 await watcher.WaitForChangeAsync(stop.Token).ConfigureAwait(false);
             }
@@ -72,5 +74,10 @@ public sealed class WatchCommand : AsyncCommand<WatchCommand.Settings>
                    (lesson?.ReadmeStep is { } text ? $"\n\n[grey]README step {lesson.Step}: {Markup.Escape(Words.Brief(text, 600))}[/]" : "") +
                    (Guide.WhereToWrite(next, lesson) is { } file ? $"\nWrite it in [blue]{Markup.Escape(file)}[/]" : "");
         console.Write(new Panel(new Markup(body)).Header($"First test to fix ({Words.Label(next.Status)})").BorderColor(Color.Yellow));
+    }
+
+    sealed class Unhook(Action undo) : IDisposable
+    {
+        public void Dispose() => undo();
     }
 }

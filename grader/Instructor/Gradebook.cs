@@ -1,3 +1,5 @@
+using Katas.Tooling;
+using Katas.Grader.Layout;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
@@ -67,8 +69,7 @@ public static class Gradebook
             TrustedTests = null, ExtraTests = null, HiddenTestsInWorkspace = options.ExtraTests is not null, Track = "exercises", ShowHidden = true,
             // Students' code: never unsandboxed unless the instructor said so (--unsandboxed).
             Sandbox = options.Sandbox == SandboxMode.Off ? SandboxMode.Off : SandboxMode.Required,
-            DataDirectory = options.DataDirectory ?? Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.DirectoryVariable)
-                ?? Path.Combine(course, "data", "cache"),
+            DataDirectory = options.DataDirectory ?? Course.At(course).DataCache,
         };
         var gradings = new Gradings();
         run.Load(0, null);

@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using Katas.Grader.Running;
 
 namespace Katas.Grader.Instructor;

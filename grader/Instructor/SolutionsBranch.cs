@@ -1,3 +1,5 @@
+using Katas.Tooling;
+using Katas.Grader.Layout;
 using Katas.Grader.Model;
 using Katas.Grader.Running;
 

@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using System.Text.RegularExpressions;
 using Katas.Grader.Running;
 using Katas.Kit;
@@ -27,7 +28,35 @@ public static partial class StudentExport
 
     public sealed record Result(string Folder, int Files, IReadOnlyList<string> RemovedProjects);
 
+    /// <summary>
+    /// Files the template gets at another path than the master's. The GitHub Classroom workflow lives
+    /// in the master under eng/classroom/, where GitHub never runs it (the master's pushes are not
+    /// student work), and becomes the template's .github/workflows/classroom.yml, where Classroom
+    /// looks for it.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Moved = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["eng/classroom/classroom.yml"] = ".github/workflows/classroom.yml",
+    };
+
+    static string TemplatePath(string file) => Moved.TryGetValue(file, out var moved) ? moved : file;
+
+    /// <summary>The template in <paramref name="target"/>, made a fresh git repository with one commit.</summary>
     public static Result Run(string repo, string target)
+    {
+        var result = WriteTree(repo, target);
+        Git.Run(result.Folder, "init", "-q", "-b", "main");
+        Git.Run(result.Folder, "add", "-A");
+        Git.Run(result.Folder, "commit", "-q", "-m", "Course template (TorchSharp Katas, exercises only)");
+        return result;
+    }
+
+    /// <summary>
+    /// The template's files written to <paramref name="target"/> (new or empty), without making it a
+    /// git repository: what <see cref="Run"/> commits, and the course copy a Gradescope autograder
+    /// carries (<see cref="GradescopeExport"/>).
+    /// </summary>
+    public static Result WriteTree(string repo, string target)
     {
         target = Path.GetFullPath(target);
         if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any())
@@ -41,7 +70,7 @@ public static partial class StudentExport
         var files = TrackedFiles(repo).Where(f => !IsExcluded(f)).ToList();
         foreach (var file in files)
         {
-            var to = Path.Combine(target, file);
+            var to = Path.Combine(target, TemplatePath(file));
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             if (file.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
                 File.WriteAllText(to, ForStudents(File.ReadAllText(Path.Combine(repo, file))));
@@ -56,9 +85,6 @@ public static partial class StudentExport
             throw new GraderException("export student: solution code would leak into the template, so nothing was exported:\n  " +
                                       string.Join("\n  ", leaks.Take(10)));
         }
-        Git.Run(target, "init", "-q", "-b", "main");
-        Git.Run(target, "add", "-A");
-        Git.Run(target, "commit", "-q", "-m", "Course template (TorchSharp Katas, exercises only)");
         return new Result(target, files.Count, removed);
     }
 
@@ -131,7 +157,7 @@ public static partial class StudentExport
         foreach (var file in Directory.EnumerateFiles(target, "*", SearchOption.AllDirectories).Where(IsText))
         {
             var givenIn = GivenChapter(repo, Path.GetRelativePath(target, file));
-            var longest = Path.GetFileName(file) == Running.Hints.FileName ? NearCodeRun : 2;
+            var longest = Path.GetFileName(file) == Course.HintsFile ? NearCodeRun : 2;
             var run = 0;
             var number = 0;
             foreach (var raw in File.ReadLines(file))

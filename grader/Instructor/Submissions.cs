@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using System.IO.Compression;
 using Katas.Grader.Running;
 

@@ -1,6 +1,8 @@
+using Katas.Tooling;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Katas.Grader.Layout;
 using Katas.Grader.Model;
 
 namespace Katas.Grader.Integrity;
@@ -24,19 +26,18 @@ public sealed record TestManifest(string Schema, SortedDictionary<string, string
         Tests.GetValueOrDefault(chapter)?.Where(t => cuda || GpuOnly?.GetValueOrDefault(chapter)?.Contains(t.Key) != true)
             .Sum(t => t.Value) ?? 0;
 
-    public const string FileName = "tests-manifest.json";
     public const string SchemaId = "katas-manifest/1";
 
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static string PathIn(string repo) => Path.Combine(repo, "grader", FileName);
+    public static string PathIn(string repo) => Course.Unchecked(repo).TestManifest;
 
     public static TestManifest? Load(string repo)
     {
         var path = PathIn(repo);
         if (!File.Exists(path)) return null;
         try { return JsonSerializer.Deserialize<TestManifest>(File.ReadAllText(path), Json); }
-        catch (JsonException e) { throw new Running.GraderException($"{path} is not a valid manifest: {e.Message}"); }
+        catch (JsonException e) { throw new GraderException($"{path} is not a valid manifest: {e.Message}"); }
     }
 
     public void Save(string repo) => AtomicFile.WriteAllText(PathIn(repo), JsonSerializer.Serialize(this, Json) + "\n");
@@ -53,14 +54,14 @@ public sealed record TestManifest(string Schema, SortedDictionary<string, string
                              && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
                 : [];
         var files = new List<string>();
-        foreach (var chapter in Running.Chapter.All(repo))
+        foreach (var chapter in Chapter.All(repo))
         {
-            files.AddRange(Under(Path.Combine("exercises", chapter.Id, "Tests"), "*"));
+            files.AddRange(Under(Path.GetRelativePath(repo, Course.TestsOf(chapter)), "*"));
             files.Add(chapter.Project);
         }
         // The build plumbing (eng/*.props, *.targets, ...), not the CI scripts and tools below it.
         if (Directory.Exists(Path.Combine(repo, "eng"))) files.AddRange(Directory.EnumerateFiles(Path.Combine(repo, "eng")));
-        files.AddRange(Under(Path.Combine("src", "Katas.Kit.Testing"), "*.cs"));
+        files.AddRange(Under(Course.KitTestingFolder, "*.cs"));
         files.AddRange(RootFiles.Select(f => Path.Combine(repo, f)).Where(File.Exists));
         return files.Select(f => Path.GetRelativePath(repo, f).Replace('\\', '/')).Distinct().Order(StringComparer.Ordinal);
     }
@@ -87,24 +88,28 @@ public sealed record TestManifest(string Schema, SortedDictionary<string, string
             Deleted = Files.Keys.Where(f => !now.ContainsKey(f)).ToList(),
         };
     }
-}
 
-/// <summary>Writes files so that a reader sees the old or the new content, never half of one.</summary>
-public static class AtomicFile
-{
-    public static void WriteAllText(string path, string content)
+    /// <summary>
+    /// Why this (committed) manifest is out of date against <paramref name="fresh"/>, one made from
+    /// the course now: files whose hashes differ, tests, points, steps or GPU-only marks that changed.
+    /// </summary>
+    public IReadOnlyList<string> Differences(TestManifest fresh, string repo)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = $"{full}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        try
-        {
-            File.WriteAllText(temp, content);
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+        var problems = new List<string>();
+        var files = Compare(repo);
+        problems.AddRange(files.Changed.Select(f => "changed: " + f));
+        problems.AddRange(files.Added.Select(f => "not in the manifest: " + f));
+        problems.AddRange(files.Deleted.Select(f => "in the manifest, missing: " + f));
+        foreach (var (chapter, tests) in fresh.Tests)
+            if (!Tests.TryGetValue(chapter, out var old) || !old.SequenceEqual(tests))
+                problems.Add($"tests or points of {chapter} differ");
+        foreach (var (chapter, steps) in fresh.Steps ?? [])
+            if (Steps?.TryGetValue(chapter, out var old) != true || !old!.SequenceEqual(steps))
+                problems.Add($"the README steps of {chapter}'s tests differ");
+        foreach (var (chapter, gpu) in fresh.GpuOnly ?? [])
+            if (GpuOnly?.TryGetValue(chapter, out var old) != true || !old!.SetEquals(gpu))
+                problems.Add($"the GPU-only tests of {chapter} differ");
+        problems.AddRange(Tests.Keys.Except(fresh.Tests.Keys).Select(c => $"chapter {c} no longer exists"));
+        return problems;
     }
 }

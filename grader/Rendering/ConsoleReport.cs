@@ -83,7 +83,7 @@ public static class ConsoleReport
     }
 
     /// <summary>The one thing to do next, in a panel.</summary>
-    public static void Next(IAnsiConsole console, IEnumerable<ChapterResult> chapters, Func<string, int, Running.Hints.Lesson?>? lesson = null,
+    public static void Next(IAnsiConsole console, IEnumerable<ChapterResult> chapters, Func<string, int, Layout.Hints.Lesson?>? lesson = null,
         string? workingOn = null)
     {
         var (title, body) = Guide.NextStep(chapters, lesson, workingOn);

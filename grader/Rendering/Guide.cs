@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using Katas.Grader.Model;
 using Katas.Grader.Running;
 using Spectre.Console;

@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using Katas.Grader.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

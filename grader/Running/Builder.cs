@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using System.Text.RegularExpressions;
 using Katas.Grader.Model;
 using Katas.Tooling;

@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 namespace Katas.Grader.Running;
 
 /// <summary>

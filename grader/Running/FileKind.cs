@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using System.Runtime.InteropServices;
 
 namespace Katas.Grader.Running;

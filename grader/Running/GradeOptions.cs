@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 namespace Katas.Grader.Running;
 
 /// <summary>Whether chapters build and run in the operating-system sandbox (<see cref="Katas.Tooling.Sandbox"/>).</summary>

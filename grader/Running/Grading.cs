@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using Katas.Grader.Integrity;
 using Katas.Grader.Model;
 using Katas.Tooling;
@@ -61,7 +62,9 @@ public static class Grading
         if (chapters.Count == 0) throw new GraderException($"{gradedRepo} has no chapters (exercises/NN-Name/ with a .csproj).");
 
         var results = new List<ChapterResult>();
-        var cuda = Facts.CudaHere();
+        // What libtorch can do here comes from the trusted copy's probe, never from the graded code.
+        var torch = await TorchProbe.ForGradingAsync(Course.At(trusted ?? repo), options.Backend, cancel).ConfigureAwait(false);
+        var cuda = torch.Cuda;
         if (sandboxed) await FetchDatasetsAsync(chapters, options, gradedRepo, cancel).ConfigureAwait(false);
         foreach (var chapter in chapters) progress.ChapterStarted(chapter, "building");
         var builds = await Builder.BuildAllAsync(gradedRepo, chapters, options, cancel).ConfigureAwait(false);
@@ -74,7 +77,7 @@ public static class Grading
             progress.ChapterFinished(result);
         }
 
-        var facts = Facts.Collect(repo, options, started) with
+        var facts = Facts.Collect(Course.At(repo), options, started, torch) with
         {
             FinishedAt = DateTimeOffset.Now, Sandboxed = sandboxed,
             SandboxNote = sandboxed ? null : options.Sandbox == SandboxMode.Off && Sandbox.Available ? "--unsandboxed" : Sandbox.Why,
@@ -183,10 +186,7 @@ public static class Grading
     {
         var names = chapters.SelectMany(c => c.Datasets).Distinct(StringComparer.Ordinal).ToList();
         if (names.Count == 0) return;
-        var cache = new Kit.Data.DatasetCache(DataDirectory(options, repo),
-            Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.MirrorVariable) is { Length: > 0 } m
-                ? m.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null)
-        { Log = _ => { } };
+        var cache = Course.At(repo).Datasets(DataDirectory(options, repo));
         foreach (var name in names)
         {
             try { await cache.EnsureAsync(name, cancel).ConfigureAwait(false); }
@@ -196,8 +196,7 @@ public static class Grading
 
     /// <summary>The dataset cache the tests read: the option, else KATAS_DATA_DIR, else the graded repository's data/cache.</summary>
     internal static string DataDirectory(GradeOptions options, string repo) =>
-        options.DataDirectory ?? (Environment.GetEnvironmentVariable(Kit.Data.DatasetCache.DirectoryVariable) is { Length: > 0 } d ? d
-            : Path.Combine(repo, "data", "cache"));
+        options.DataDirectory ?? Course.At(repo).DataCache;
 
     /// <summary>
     /// The trusted list decides: each listed test is worth the list's points, and one with no

@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using Katas.Grader.Model;
 
 namespace Katas.Grader.Running;

@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using Katas.Grader.Integrity;
 using Katas.Grader.Model;
 

@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using System.Text.Json;
 
 namespace Katas.Grader.Running;

@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using System.Text.Json;
 using Katas.Grader.Model;
 using Katas.Kit;
@@ -68,7 +69,7 @@ public static class TestHost
 
     static Dictionary<string, string?> Environment(GradeOptions options)
     {
-        var env = new Dictionary<string, string?> { [Kit.Devices.Variable] = options.Device, [SignedResults] = "1" };
+        var env = new Dictionary<string, string?> { [Kit.Variables.Device] = options.Device, [SignedResults] = "1" };
         if (options.DataDirectory is { } data) env[Kit.Data.DatasetCache.DirectoryVariable] = data;
         return env;
     }

@@ -1,3 +1,4 @@
+using Katas.Grader.Layout;
 using System.Security.Cryptography;
 using System.Text;
 

@@ -23,9 +23,9 @@ internal sealed class FixtureCourse : IDisposable
         foreach (var file in new[] { "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json",
                      ".editorconfig", "NuGet.config", "data/datasets.json" })
             CopyFile(Path.Combine(Repo, file), Path.Combine(Root, file));
-        foreach (var folder in new[] { "eng", "src/Katas.Kit", "src/Katas.Kit.Testing" })
+        foreach (var folder in new[] { "eng", "src/Katas.Kit", "src/Katas.Kit.Datasets", "src/Katas.Kit.Probe", "src/Katas.Kit.Testing" })
             foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo, folder), "*", SearchOption.AllDirectories)
-                         .Where(f => !Running.LearnerFiles.InSkippedFolder(Path.GetRelativePath(Repo, f))))
+                         .Where(f => !Layout.LearnerFiles.InSkippedFolder(Path.GetRelativePath(Repo, f))))
                 CopyFile(file, Path.Combine(Root, Path.GetRelativePath(Repo, file)));
         // The committed test list (Fixtures/course/grader), with the hashes of this copy's files.
         var manifest = TestManifest.Load(Root)!;

@@ -1,6 +1,9 @@
+using Katas.Grader.Model;
+using Katas.Tooling;
 using Katas.Grader.Instructor;
 using Katas.Grader.Integrity;
 using Katas.Grader.Rendering;
+using Katas.Grader.Layout;
 using Katas.Grader.Running;
 
 namespace Katas.Grader.Tests;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Katas.Grader.Model;
+using Katas.Grader.Layout;
 using Katas.Grader.Running;
 
 namespace Katas.Grader.Tests;

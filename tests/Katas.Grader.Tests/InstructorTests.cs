@@ -1,6 +1,8 @@
+using Katas.Tooling;
 using Katas.Grader.Instructor;
 using Katas.Grader.Integrity;
 using Katas.Grader.Model;
+using Katas.Grader.Layout;
 using Katas.Grader.Running;
 
 namespace Katas.Grader.Tests;

@@ -1,4 +1,5 @@
 using Katas.Grader.Model;
+using Katas.Grader.Layout;
 using Katas.Grader.Running;
 using TestResult = Katas.Grader.Model.TestResult;
 

@@ -1,7 +1,9 @@
+using Katas.Grader.Core;
 using System.Text.Json;
 using Katas.Grader.Commands;
 using Katas.Grader.Model;
 using Katas.Grader.Rendering;
+using Katas.Grader.Layout;
 using Katas.Grader.Running;
 using TestResult = Katas.Grader.Model.TestResult;
 
@@ -134,24 +136,24 @@ public class LessonTests
         var repo = Directory.CreateTempSubdirectory("katas-learner-").FullName;
         try
         {
-            ProgressStore.LoadLearner(repo).RevealedLevels("02-Partial", 2).ShouldBe(0);
-            ProgressStore.Reveal(repo, "02-Partial", 2, 1);
-            ProgressStore.Reveal(repo, "02-Partial", 2, 2);
-            ProgressStore.Reveal(repo, "02-Partial", 2, 1).RevealedLevels("02-Partial", 2).ShouldBe(2, "never fewer than before");
-            ProgressStore.LoadLearner(repo).RevealedLevels("02-Partial", 2).ShouldBe(2);
+            ProgressStore.LoadLearner(Course.Unchecked(repo)).RevealedLevels("02-Partial", 2).ShouldBe(0);
+            ProgressStore.Reveal(Course.Unchecked(repo), "02-Partial", 2, 1);
+            ProgressStore.Reveal(Course.Unchecked(repo), "02-Partial", 2, 2);
+            ProgressStore.Reveal(Course.Unchecked(repo), "02-Partial", 2, 1).RevealedLevels("02-Partial", 2).ShouldBe(2, "never fewer than before");
+            ProgressStore.LoadLearner(Course.Unchecked(repo)).RevealedLevels("02-Partial", 2).ShouldBe(2);
 
             File.WriteAllText(Path.Combine(repo, "artifacts", "katas", "learner.json"), "{ broken");
-            ProgressStore.LoadLearner(repo).RevealedLevels("02-Partial", 2).ShouldBe(0, "a broken file only forgets");
+            ProgressStore.LoadLearner(Course.Unchecked(repo)).RevealedLevels("02-Partial", 2).ShouldBe(0, "a broken file only forgets");
         }
         finally { Directory.Delete(repo, true); }
 
         var chapters = Chapter.All(FixtureCourse.Source);
         var progress = Run(Ch("01-Passing", T("a", TestStatus.Passed)), Ch("02-Partial", T("b", TestStatus.NotImplemented)),
             Ch("03-Hang", T("c", TestStatus.Failed)));
-        HintCommand.Following(chapters, progress, new ProgressStore.Learner { LastGraded = "03-Hang" }).Id.ShouldBe("03-Hang");
-        HintCommand.Following(chapters, progress, new ProgressStore.Learner { LastGraded = "01-Passing" }).Id
+        LearnerProgress.Current(chapters, progress, "03-Hang").Id.ShouldBe("03-Hang");
+        LearnerProgress.Current(chapters, progress, "01-Passing").Id
             .ShouldBe("02-Partial", "the chapter graded last passes: on to the first that does not");
-        HintCommand.Following(chapters, progress, new ProgressStore.Learner()).Id.ShouldBe("02-Partial");
+        LearnerProgress.Current(chapters, progress, null).Id.ShouldBe("02-Partial");
     }
 
     [Fact]

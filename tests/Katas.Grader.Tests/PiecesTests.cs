@@ -1,6 +1,9 @@
+using Katas.Tooling;
+using Katas.Grader.Core;
 using Katas.Grader.Integrity;
 using Katas.Grader.Model;
 using Katas.Grader.Rendering;
+using Katas.Grader.Layout;
 using Katas.Grader.Running;
 using TestResult = Katas.Grader.Model.TestResult;
 
@@ -110,12 +113,12 @@ public class PiecesTests
         var two = Part(Ch("02-B", T("x", TestStatus.Passed, 2), T("y", TestStatus.Failed, 3)), "exercises/02-B/Tests/T.cs");
         var one = Part(Ch("01-A", T("a", TestStatus.Passed, 1)));
 
-        var merged = Katas.Grader.Commands.MergeCommand.Merge([two, one]);
+        var merged = ResultMerge.Merge([two, one]);
 
         merged.Chapters.Select(c => c.Id).ShouldBe(["01-A", "02-B"]);
         merged.Score.ShouldBe(new Score(3, 6, 0));
         merged.Tamper.Changed.ShouldBe(["exercises/02-B/Tests/T.cs"]);
-        Should.Throw<GraderException>(() => Katas.Grader.Commands.MergeCommand.Merge([one, one])).Message.ShouldContain("01-A");
+        Should.Throw<GraderException>(() => ResultMerge.Merge([one, one])).Message.ShouldContain("01-A");
     }
 
     static GradeResult Part(ChapterResult ch) => new()
@@ -144,7 +147,7 @@ public class PiecesTests
         using var repo = ManifestRepo();
         var one = Part(Ch("01-A", T("a", TestStatus.Passed, 1)));
 
-        var merged = Katas.Grader.Commands.MergeCommand.Merge([one], Katas.Grader.Commands.MergeCommand.Planned("[\"01-A\",\"02-B\"]"), repo.Path);
+        var merged = ResultMerge.Merge([one], ResultMerge.Planned("[\"01-A\",\"02-B\"]"), Course.At(repo.Path));
 
         merged.Score.ShouldBe(new Score(1, 8, 0), "the missing chapter's 7 points stay in the maximum");
         var missing = merged.Chapters.Single(c => c.Id == "02-B");
@@ -160,9 +163,9 @@ public class PiecesTests
     {
         using var repo = ManifestRepo();
         var forged = Part(Ch("09-Z", T("z", TestStatus.Passed, 100)));
-        Should.Throw<GraderException>(() => Katas.Grader.Commands.MergeCommand.Merge([forged], ["01-A"], repo.Path))
+        Should.Throw<GraderException>(() => ResultMerge.Merge([forged], ["01-A"], Course.At(repo.Path)))
             .Message.ShouldContain("09-Z");
-        Should.Throw<GraderException>(() => Katas.Grader.Commands.MergeCommand.Merge([], ["03-C"], repo.Path))
+        Should.Throw<GraderException>(() => ResultMerge.Merge([], ["03-C"], Course.At(repo.Path)))
             .Message.ShouldContain("03-C has no result and is not in the manifest");
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Katas.Grader.Layout;
 using Katas.Grader.Running;
 using Katas.Tooling;
 

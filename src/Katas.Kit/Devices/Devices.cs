@@ -10,7 +10,7 @@ namespace Katas.Kit;
 /// </summary>
 public static class Devices
 {
-    public const string Variable = "KATAS_DEVICE";
+    public const string Variable = Variables.Device;
 
     /// <summary>The device chosen by KATAS_DEVICE on this machine.</summary>
     public static torch.Device Choose()

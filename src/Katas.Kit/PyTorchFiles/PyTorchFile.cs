@@ -23,7 +23,8 @@ namespace Katas.Kit;
 public static class PyTorchFile
 {
     const string Archive = "archive/";
-    const int ReadBytes = 1 << 20;
+    /// <summary>Bytes checksummed at a time while reading or writing: small enough to stay in the CPU's cache in between.</summary>
+    const int PieceBytes = 1 << 20;
 
     /// <summary>
     /// Writes <paramref name="stateDict"/> (name -> tensor, e.g. <c>model.state_dict()</c>) to
@@ -49,10 +50,7 @@ public static class PyTorchFile
         for (var i = 0; i < tensors.Count; i++)
         {
             var tensor = tensors[i].Tensor;
-            var crc = new Crc32();
-            Storages.ForEachChunk(tensor, bytes => crc.Append(bytes));
-            zip.Add(Archive + "data/" + entries[i].Key, crc.GetCurrentHashAsUInt32(), (ulong)(tensor.numel() * tensor.ElementSize),
-                s => Storages.ForEachChunk(tensor, bytes => s.Write(bytes)));
+            zip.Add(Archive + "data/" + entries[i].Key, (ulong)(tensor.numel() * tensor.ElementSize), s => WriteStorage(tensor, s));
         }
         AddBytes(zip, Archive + "version", "3\n"u8); // the format version torch.save writes for this layout
         zip.Finish();
@@ -137,9 +135,9 @@ public static class PyTorchFile
                 Storages.ForEachChunk(storage, span =>
                 {
                     // A megabyte at a time: the checksum reads each piece while it is still in the CPU's cache.
-                    for (var at = 0; at < span.Length; at += ReadBytes)
+                    for (var at = 0; at < span.Length; at += PieceBytes)
                     {
-                        var piece = span.Slice(at, Math.Min(ReadBytes, span.Length - at));
+                        var piece = span.Slice(at, Math.Min(PieceBytes, span.Length - at));
                         try
                         {
                             data.ReadExactly(piece);
@@ -170,10 +168,33 @@ public static class PyTorchFile
         return bytes.ToArray();
     }
 
+    /// <summary>
+    /// Writes the tensor's bytes straight from its memory and returns their CRC-32, in one pass: each
+    /// piece is checksummed and then written while it is still in the CPU's cache, as torch.save does.
+    /// </summary>
+    static uint WriteStorage(Tensor tensor, Stream stream)
+    {
+        var crc = new Crc32();
+        Storages.ForEachChunk(tensor, span =>
+        {
+            for (var at = 0; at < span.Length; at += PieceBytes)
+            {
+                var piece = span.Slice(at, Math.Min(PieceBytes, span.Length - at));
+                crc.Append(piece);
+                stream.Write(piece);
+            }
+        });
+        return crc.GetCurrentHashAsUInt32();
+    }
+
     static void AddBytes(StoredZipWriter zip, string name, ReadOnlySpan<byte> bytes)
     {
         var copy = bytes.ToArray();
-        zip.Add(name, Crc32.HashToUInt32(copy), (ulong)copy.Length, s => s.Write(copy));
+        zip.Add(name, (ulong)copy.Length, s =>
+        {
+            s.Write(copy);
+            return Crc32.HashToUInt32(copy);
+        });
     }
 
     static void DisposeAll(IEnumerable<Tensor> tensors)

@@ -9,10 +9,13 @@ namespace Katas.Kit;
 /// file. Deflating float weights saves ~8 % of the bytes and costs most of the time; PyTorch never does.
 /// </summary>
 /// <remarks>
-/// The CRC-32 and size of an entry are known before its data is written (the caller passes them),
-/// so the local header holds them and no data descriptor follows. ZIP64 records are written where a
-/// size, an offset or the entry count passes the classic format's limits (4 GiB, 65,535 entries).
-/// Offsets count from the position of the stream when the writer was made.
+/// Each entry is written in one pass, as torch.save (miniz) writes it: the local header has general
+/// purpose bit 3 set and zeros for the CRC-32 and sizes, the data follows while its CRC-32 is computed
+/// over it, and a data descriptor after the data holds the CRC-32 and sizes (the central directory has
+/// them too, and is what readers use). So the bytes are read once, while they are written, and the
+/// stream need not seek. An entry's size must be known when it starts (for ZIP64 and the alignment).
+/// ZIP64 records are written where a size, an offset or the entry count passes the classic format's
+/// limits (4 GiB, 65,535 entries). Offsets count from the position of the stream when the writer was made.
 /// </remarks>
 internal sealed class StoredZipWriter(Stream stream)
 {
@@ -24,13 +27,18 @@ internal sealed class StoredZipWriter(Stream stream)
 
     const ushort PaddingTag = 0x4246; // "FB", the extra field torch.save pads with
     const ushort Zip64Tag = 0x0001;
+    const ushort Flags = 0x0808; // bit 3: CRC-32 and sizes in a data descriptor after the data; bit 11: UTF-8 names (as miniz)
+    const uint DataDescriptorTag = 0x08074b50;
     const ushort DosDate = (0 << 9) | (1 << 5) | 1; // 1980-01-01: no timestamps, so equal state dicts give equal files
 
     readonly List<(byte[] Name, uint Crc, ulong Size, ulong Offset)> _entries = [];
     ulong _position;
 
-    /// <summary>Adds an entry of <paramref name="size"/> bytes; <paramref name="writeData"/> must write exactly those.</summary>
-    public void Add(string name, uint crc, ulong size, Action<Stream> writeData)
+    /// <summary>
+    /// Adds an entry of <paramref name="size"/> bytes: <paramref name="writeData"/> must write exactly
+    /// those to the stream it is given and return their CRC-32 (computed while writing them).
+    /// </summary>
+    public void Add(string name, ulong size, Func<Stream, uint> writeData)
     {
         var nameBytes = Encoding.UTF8.GetBytes(name);
         var offset = _position;
@@ -42,7 +50,7 @@ internal sealed class StoredZipWriter(Stream stream)
         var header = new byte[30 + nameBytes.Length + zip64Bytes + 4 + padding];
         var span = header.AsSpan();
         BinaryPrimitives.WriteUInt32LittleEndian(span, 0x04034b50);
-        WriteCommon(span, zip64, zip64, crc, size, nameBytes.Length, zip64Bytes + 4 + padding);
+        WriteCommon(span, zip64, crc: 0, size32: 0, nameBytes.Length, zip64Bytes + 4 + padding); // CRC and sizes follow the data
         nameBytes.CopyTo(span[30..]);
         var extra = span[(30 + nameBytes.Length)..];
         if (zip64)
@@ -58,11 +66,27 @@ internal sealed class StoredZipWriter(Stream stream)
         extra[4..].Fill((byte)'Z');
         Write(header);
 
-        var before = stream.CanSeek ? stream.Position : -1;
-        writeData(stream);
-        if (before >= 0 && (ulong)(stream.Position - before) != size)
-            throw new InvalidOperationException($"Entry {name}: {stream.Position - before} bytes written, {size} announced.");
+        var counting = new CountingStream(stream);
+        var crc = writeData(counting);
+        if ((ulong)counting.Written != size)
+            throw new InvalidOperationException($"Entry {name}: {counting.Written} bytes written, {size} announced.");
         _position += size;
+
+        // The data descriptor: sizes in 8 bytes each where the local header has a ZIP64 record, else in 4.
+        Span<byte> descriptor = stackalloc byte[zip64 ? 24 : 16];
+        BinaryPrimitives.WriteUInt32LittleEndian(descriptor, DataDescriptorTag);
+        BinaryPrimitives.WriteUInt32LittleEndian(descriptor[4..], crc);
+        if (zip64)
+        {
+            BinaryPrimitives.WriteUInt64LittleEndian(descriptor[8..], size);
+            BinaryPrimitives.WriteUInt64LittleEndian(descriptor[16..], size);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(descriptor[8..], (uint)size);
+            BinaryPrimitives.WriteUInt32LittleEndian(descriptor[12..], (uint)size);
+        }
+        Write(descriptor);
         _entries.Add((nameBytes, crc, size, offset));
     }
 
@@ -77,7 +101,7 @@ internal sealed class StoredZipWriter(Stream stream)
             var zip64Bytes = bigSize || bigOffset ? 4 + (bigSize ? 16 : 0) + (bigOffset ? 8 : 0) : 0;
             var record = new byte[46 + name.Length + zip64Bytes];
             var span = record.AsSpan();
-            WriteCommon(span[2..], bigSize || bigOffset, bigSize, crc, size, name.Length, zip64Bytes);
+            WriteCommon(span[2..], bigSize || bigOffset, crc, bigSize ? uint.MaxValue : (uint)size, name.Length, zip64Bytes);
             BinaryPrimitives.WriteUInt32LittleEndian(span, 0x02014b50);
             BinaryPrimitives.WriteUInt16LittleEndian(span[4..], bigSize || bigOffset ? (ushort)45 : (ushort)20); // made by
             // 32-33 comment length, 34-35 disk, 36-37 internal attributes, 38-41 external attributes: all 0
@@ -131,15 +155,16 @@ internal sealed class StoredZipWriter(Stream stream)
     /// <summary>
     /// The fields a local header (from byte 0) and a central header (from byte 2, after "made by")
     /// share: version needed, flags, method, time, date, CRC, sizes, name and extra lengths. A size
-    /// in a ZIP64 record reads 0xFFFFFFFF here (<paramref name="sizeInZip64"/>).
+    /// in a ZIP64 record reads 0xFFFFFFFF in <paramref name="size32"/>; a local header has 0 there
+    /// and for the CRC (they are in the data descriptor).
     /// </summary>
-    static void WriteCommon(Span<byte> span, bool zip64, bool sizeInZip64, uint crc, ulong size, int nameLength, int extraLength)
+    static void WriteCommon(Span<byte> span, bool zip64, uint crc, uint size32, int nameLength, int extraLength)
     {
         BinaryPrimitives.WriteUInt16LittleEndian(span[4..], zip64 ? (ushort)45 : (ushort)20); // version needed
-        // 6-7 flags 0, 8-9 method 0 (stored), 10-11 time 00:00
+        BinaryPrimitives.WriteUInt16LittleEndian(span[6..], Flags);
+        // 8-9 method 0 (stored), 10-11 time 00:00
         BinaryPrimitives.WriteUInt16LittleEndian(span[12..], DosDate);
         BinaryPrimitives.WriteUInt32LittleEndian(span[14..], crc);
-        var size32 = sizeInZip64 ? uint.MaxValue : (uint)size;
         BinaryPrimitives.WriteUInt32LittleEndian(span[18..], size32);
         BinaryPrimitives.WriteUInt32LittleEndian(span[22..], size32);
         BinaryPrimitives.WriteUInt16LittleEndian(span[26..], (ushort)nameLength);
@@ -150,5 +175,28 @@ internal sealed class StoredZipWriter(Stream stream)
     {
         stream.Write(bytes);
         _position += (ulong)bytes.Length;
+    }
+
+    /// <summary>Passes writes on to the archive's stream and counts them; an entry's writer sees only this.</summary>
+    sealed class CountingStream(Stream inner) : Stream
+    {
+        public long Written { get; private set; }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            inner.Write(buffer);
+            Written += buffer.Length;
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => Written;
+        public override long Position { get => Written; set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

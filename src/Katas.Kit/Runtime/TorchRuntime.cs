@@ -11,7 +11,7 @@ namespace Katas.Kit;
 public static class TorchRuntime
 {
     /// <summary>Environment variable naming a libtorch folder (the <c>external</c> backend).</summary>
-    public const string LibTorchVariable = "KATAS_LIBTORCH";
+    public const string LibTorchVariable = Variables.LibTorch;
 
     static readonly Lock Gate = new();
     static Exception? _failure;

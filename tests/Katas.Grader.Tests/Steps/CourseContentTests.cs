@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Katas.Grader.Layout;
 using Katas.Grader.Running;
 
 namespace Katas.Grader.Tests.Steps;
@@ -78,7 +79,7 @@ public partial class CourseContentTests
     public void Every_readme_step_has_hints_in_three_levels_concept_api_near_code(string id)
     {
         var chapter = Chapter.Select(Repo, [id])[0];
-        File.Exists(Path.Combine(chapter.Folder, Hints.FileName)).ShouldBeTrue($"{id} has no {Hints.FileName}");
+        File.Exists(Path.Combine(chapter.Folder, Course.HintsFile)).ShouldBeTrue($"{id} has no {Course.HintsFile}");
 
         Hints.HintedSteps(chapter).ShouldBe(Hints.ReadmeSteps(chapter), $"{id}: one hints.md section per README step, in order");
         foreach (var step in Hints.ReadmeSteps(chapter))

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Katas.Grader.Layout;
 using Katas.Grader.Running;
 using Katas.Kit;
 using Katas.Tooling;

@@ -1,4 +1,5 @@
 using Katas.Grader.Integrity;
+using Katas.Grader.Layout;
 using Katas.Grader.Running;
 
 namespace Katas.Grader.Tests.Steps;

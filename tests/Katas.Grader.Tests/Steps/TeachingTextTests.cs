@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Katas.Grader.Layout;
 using Katas.Grader.Running;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,4 +1,4 @@
-namespace Katas.Grader.Running;
+namespace Katas.Grader.Layout;
 
 /// <summary>
 /// The one rule for which files of a chapter are the learner's. Every .cs file under a chapter's
@@ -18,14 +18,14 @@ public static class LearnerFiles
     {
         var parts = relativeToChapter.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
         return parts.Length > 0 && parts[^1].EndsWith(".cs", StringComparison.Ordinal)
-            && parts[0] != "Tests" && !parts.Any(Skipped.Contains);
+            && parts[0] != Course.TestsFolder && !parts.Any(Skipped.Contains);
     }
 
     /// <summary>True for a path (relative to the chapter's folder) that is one of the chapter's tests.</summary>
     public static bool IsTestSource(string relativeToChapter)
     {
         var parts = relativeToChapter.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return parts.Length > 1 && parts[0] == "Tests" && parts[^1].EndsWith(".cs", StringComparison.Ordinal) && !parts.Any(Skipped.Contains);
+        return parts.Length > 1 && parts[0] == Course.TestsFolder && parts[^1].EndsWith(".cs", StringComparison.Ordinal) && !parts.Any(Skipped.Contains);
     }
 
     /// <summary>Whether a path relative to some root lies in a skipped folder.</summary>

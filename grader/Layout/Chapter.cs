@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Katas.Grader.Running;
+namespace Katas.Grader.Layout;
 
 /// <summary>A chapter on disk: exercises/NN-Topic/ with one project file.</summary>
 public sealed partial record Chapter(string Id, int Number, string Title, string Folder, string Project)
@@ -28,7 +28,7 @@ public sealed partial record Chapter(string Id, int Number, string Title, string
     /// <summary>The chapters of a repository, in order; each has exactly one .csproj.</summary>
     public static IReadOnlyList<Chapter> All(string repo)
     {
-        var exercises = Path.Combine(repo, "exercises");
+        var exercises = Path.Combine(repo, Course.ExercisesFolder);
         if (!Directory.Exists(exercises)) return [];
         return Directory.GetDirectories(exercises)
             .Select(dir => (dir, match: Numbered().Match(Path.GetFileName(dir))))
@@ -58,7 +58,7 @@ public sealed partial record Chapter(string Id, int Number, string Title, string
     // "# Chapter 1 — A simple classifier" gives "A simple classifier".
     static string TitleOf(string dir)
     {
-        var readme = Path.Combine(dir, "README.md");
+        var readme = Path.Combine(dir, Course.ReadmeFile);
         if (File.Exists(readme))
         {
             var heading = File.ReadLines(readme).FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal));

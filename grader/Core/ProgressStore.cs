@@ -1,8 +1,9 @@
+using Katas.Tooling;
+using Katas.Grader.Layout;
 using System.Text.Json;
 using Katas.Grader.Model;
-using Katas.Grader.Rendering;
 
-namespace Katas.Grader.Running;
+namespace Katas.Grader.Core;
 
 /// <summary>
 /// The learner's latest result per chapter (artifacts/katas/progress-TRACK.json), so that `katas`
@@ -12,9 +13,9 @@ namespace Katas.Grader.Running;
 /// </summary>
 public static class ProgressStore
 {
-    static string PathFor(string repo, string track) => Path.Combine(repo, "artifacts", "katas", $"progress-{track}.json");
+    static string PathFor(Course course, string track) => Path.Combine(course.WorkFolder, $"progress-{track}.json");
 
-    static string LearnerPath(string repo) => Path.Combine(repo, "artifacts", "katas", "learner.json");
+    static string LearnerPath(Course course) => Path.Combine(course.WorkFolder, "learner.json");
 
     /// <summary>What the grader remembers of the learner between commands.</summary>
     public sealed record Learner
@@ -29,23 +30,23 @@ public static class ProgressStore
 
     static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static GradeResult? Load(string repo, string track)
+    public static GradeResult? Load(Course course, string track)
     {
-        var path = PathFor(repo, track);
+        var path = PathFor(course, track);
         try { return File.Exists(path) ? JsonResults.Read(path) : null; }
         catch (GraderException) { return null; } // an old or broken file is just no progress
     }
 
     /// <summary>Keeps the newest result of each chapter; returns the merged view.</summary>
-    public static GradeResult Merge(string repo, GradeResult latest)
+    public static GradeResult Merge(Course course, GradeResult latest)
     {
-        var previous = Load(repo, latest.Run.Track);
+        var previous = Load(course, latest.Run.Track);
         var chapters = (previous?.Chapters ?? []).Where(c => latest.Chapters.All(l => l.Id != c.Id))
             .Concat(latest.Chapters).OrderBy(c => c.Number).ToList();
         var merged = latest with { Chapters = chapters, Score = GradeResult.Total(chapters) };
-        JsonResults.Write(merged, PathFor(repo, latest.Run.Track));
+        JsonResults.Write(merged, PathFor(course, latest.Run.Track));
         if (latest.Run.Track == "exercises" && LastOf(latest) is { } last)
-            SaveLearner(repo, LoadLearner(repo) with { LastGraded = last });
+            SaveLearner(course, LoadLearner(course) with { LastGraded = last });
         return merged;
     }
 
@@ -54,24 +55,24 @@ public static class ProgressStore
         run.Chapters.Count == 1 ? run.Chapters[0].Id
             : run.Chapters.OrderBy(c => c.Number).FirstOrDefault(c => c.Status != ChapterStatus.Passed)?.Id;
 
-    public static Learner LoadLearner(string repo)
+    public static Learner LoadLearner(Course course)
     {
-        var path = LearnerPath(repo);
+        var path = LearnerPath(course);
         try { return File.Exists(path) ? JsonSerializer.Deserialize<Learner>(File.ReadAllText(path), Json) ?? new Learner() : new Learner(); }
         catch (JsonException) { return new Learner(); } // a broken file only forgets which hints were shown
     }
 
     /// <summary>Records that <paramref name="levels"/> hint levels of a step have been shown (never fewer than before).</summary>
-    public static Learner Reveal(string repo, string chapter, int step, int levels)
+    public static Learner Reveal(Course course, string chapter, int step, int levels)
     {
-        var learner = LoadLearner(repo);
+        var learner = LoadLearner(course);
         var steps = learner.Revealed.GetValueOrDefault(chapter) ?? [];
         steps[step] = Math.Max(levels, steps.GetValueOrDefault(step));
         learner.Revealed[chapter] = steps;
-        SaveLearner(repo, learner);
+        SaveLearner(course, learner);
         return learner;
     }
 
-    static void SaveLearner(string repo, Learner learner) =>
-        Integrity.AtomicFile.WriteAllText(LearnerPath(repo), JsonSerializer.Serialize(learner, Json) + "\n");
+    static void SaveLearner(Course course, Learner learner) =>
+        AtomicFile.WriteAllText(LearnerPath(course), JsonSerializer.Serialize(learner, Json) + "\n");
 }

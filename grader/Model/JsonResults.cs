@@ -1,10 +1,10 @@
+using Katas.Tooling;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Katas.Grader.Integrity;
-using Katas.Grader.Model;
 
-namespace Katas.Grader.Rendering;
+namespace Katas.Grader.Model;
 
 /// <summary>The JSON result file (schema documented in docs/grader.md) and its reading back.</summary>
 public static class JsonResults
@@ -23,18 +23,18 @@ public static class JsonResults
 
     public static GradeResult Read(string path)
     {
-        if (!File.Exists(path)) throw new Running.GraderException($"{path}: no such result file.");
+        if (!File.Exists(path)) throw new GraderException($"{path}: no such result file.");
         try
         {
             var result = JsonSerializer.Deserialize<GradeResult>(File.ReadAllText(path), Options)
-                ?? throw new Running.GraderException($"{path} is empty.");
+                ?? throw new GraderException($"{path} is empty.");
             if (result.Schema != GradeResult.SchemaId)
-                throw new Running.GraderException($"{path} has schema '{result.Schema}', expected '{GradeResult.SchemaId}'.");
+                throw new GraderException($"{path} has schema '{result.Schema}', expected '{GradeResult.SchemaId}'.");
             return result;
         }
         catch (JsonException e)
         {
-            throw new Running.GraderException($"{path} is not a katas result file: {e.Message}");
+            throw new GraderException($"{path} is not a katas result file: {e.Message}");
         }
     }
 }

@@ -39,6 +39,9 @@ public sealed class DatasetCache
         _manifest = manifest ?? DatasetManifest.Default;
     }
 
+    /// <summary>The manifest this cache verifies against.</summary>
+    public DatasetManifest Manifest => _manifest;
+
     /// <summary>The cache folder.</summary>
     public string Root { get; }
 
@@ -48,7 +51,10 @@ public sealed class DatasetCache
     /// <summary>The cache configured by the environment (KATAS_DATA_DIR, KATAS_DATA_MIRROR).</summary>
     public static DatasetCache FromEnvironment() =>
         new(Environment.GetEnvironmentVariable(DirectoryVariable) is { Length: > 0 } dir ? dir : DefaultRoot(),
-            ParseMirrors(Environment.GetEnvironmentVariable(MirrorVariable)));
+            MirrorsFromEnvironment());
+
+    /// <summary>The mirrors KATAS_DATA_MIRROR names (';'-separated), or null for the manifest's own.</summary>
+    public static IReadOnlyList<string>? MirrorsFromEnvironment() => ParseMirrors(Environment.GetEnvironmentVariable(MirrorVariable));
 
     internal static IReadOnlyList<string>? ParseMirrors(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null

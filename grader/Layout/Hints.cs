@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Katas.Grader.Running;
+namespace Katas.Grader.Layout;
 
 /// <summary>
 /// The teaching material the grader shows beside a failing test, read from where it lives: the
@@ -21,15 +21,13 @@ public static partial class Hints
             ? m.Groups[1].Value.Replace("`", "", StringComparison.Ordinal).TrimEnd('.', ' ') : null;
     }
 
-    public const string FileName = "hints.md";
-
     public static Lesson For(Chapter chapter, int step) =>
         new(step, ReadmeStep(chapter, step), LevelsOf(chapter, step), WhereToWrite(chapter, step));
 
     /// <summary>Item n of the README's "## Steps" section (any heading that starts so), up to the next item or heading.</summary>
     public static string? ReadmeStep(Chapter chapter, int step)
     {
-        var readme = Path.Combine(chapter.Folder, "README.md");
+        var readme = Path.Combine(chapter.Folder, Course.ReadmeFile);
         if (!File.Exists(readme)) return null;
         var inSection = false;
         var collected = new List<string>();
@@ -56,7 +54,7 @@ public static partial class Hints
     /// <summary>The numbers of the README's steps, in order.</summary>
     public static IReadOnlyList<int> ReadmeSteps(Chapter chapter)
     {
-        var readme = Path.Combine(chapter.Folder, "README.md");
+        var readme = Path.Combine(chapter.Folder, Course.ReadmeFile);
         if (!File.Exists(readme)) return [];
         var steps = new List<int>();
         var inSection = false;
@@ -75,7 +73,7 @@ public static partial class Hints
     /// </summary>
     public static IReadOnlyList<Level> LevelsOf(Chapter chapter, int step)
     {
-        var path = Path.Combine(chapter.Folder, FileName);
+        var path = Path.Combine(chapter.Folder, Course.HintsFile);
         if (!File.Exists(path)) return [];
         var levels = new List<Level>();
         var inStep = false;
@@ -123,7 +121,7 @@ public static partial class Hints
     /// <summary>The steps hints.md has sections for.</summary>
     public static IReadOnlyList<int> HintedSteps(Chapter chapter)
     {
-        var path = Path.Combine(chapter.Folder, FileName);
+        var path = Path.Combine(chapter.Folder, Course.HintsFile);
         return !File.Exists(path) ? [] : File.ReadLines(path).Select(l => StepHeading().Match(l)).Where(m => m.Success)
             .Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
     }
@@ -142,7 +140,7 @@ public static partial class Hints
             {
                 number++;
                 if (marker.IsMatch(line))
-                    return $"exercises/{chapter.Id}/{Path.GetFileName(file)}:{number}";
+                    return $"{Course.ExercisesFolder}/{chapter.Id}/{Path.GetFileName(file)}:{number}";
             }
         }
         return null;
