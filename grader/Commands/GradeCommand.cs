@@ -18,8 +18,8 @@ public sealed class GradeCommand(IAnsiConsole console) : AsyncCommand<GradeComma
     {
         [CommandOption("--track <TRACK>")]
         [Description("exercises (your code, the default) or solutions.")]
-        [DefaultValue("exercises")]
-        public string Track { get; init; } = "exercises";
+        [DefaultValue(GradeOptions.ExercisesTrack)]
+        public string Track { get; init; } = GradeOptions.ExercisesTrack;
 
         [CommandOption("--device <DEVICE>")]
         [Description("cpu (default), cuda or auto: passed to the tests as KATAS_DEVICE.")]
@@ -95,7 +95,7 @@ public sealed class GradeCommand(IAnsiConsole console) : AsyncCommand<GradeComma
         // The learner's own code, graded locally, is their progress; "Next" looks at the whole course
         // (chapters never graded too): "All done" means every chapter.
         ConsoleReport.Render(console, result, showNext: false);
-        if (options.Track == "exercises" && options.TrustedTests is null && options.ExtraTests is null)
+        if (options.Track == GradeOptions.ExercisesTrack && options.TrustedTests is null && options.ExtraTests is null)
         {
             var progress = LearnerProgress.Record(course, result);
             ConsoleReport.Next(console, progress.Overview(), progress.Lessons(), progress.LastGraded);

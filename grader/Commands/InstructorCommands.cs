@@ -34,8 +34,8 @@ public sealed class ExportSolutionsBranchCommand(IAnsiConsole console) : AsyncCo
     public sealed class Settings : CommonSettings
     {
         [CommandOption("--branch <NAME>")]
-        [DefaultValue("solutions")]
-        public string Branch { get; init; } = "solutions";
+        [DefaultValue(SolutionsBranch.DefaultBranch)]
+        public string Branch { get; init; } = SolutionsBranch.DefaultBranch;
 
         [CommandOption("--chapter <N>")]
         [Description("Check only these chapters' tests (default: all).")]

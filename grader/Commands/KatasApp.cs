@@ -21,7 +21,7 @@ public static class KatasApp
         config.AddCommand<GradeCommand>("grade")
             .WithDescription("Run every chapter's tests (each in its own process, time-limited) and score them.")
             .WithExample("grade").WithExample("grade", "--chapter", "2", "--device", "cuda")
-            .WithExample("grade", "--track", "solutions", "--json", "cpu.json", "--markdown", "summary.md");
+            .WithExample("grade", "--track", Running.GradeOptions.SolutionsTrack, "--json", "cpu.json", "--markdown", "summary.md");
         config.AddCommand<WatchCommand>("watch").WithDescription("Re-run a chapter's tests whenever you save a file in it.");
         config.AddCommand<HintCommand>("hint").WithDescription("The next test to fix, and the chapter's hints for it.");
         config.AddCommand<DoctorCommand>("doctor").WithDescription("Check this machine: .NET, libstdc++, TorchSharp, CUDA, datasets, disk.");

@@ -23,7 +23,7 @@ public sealed class LearnerProgress
 
     /// <summary>The learner's progress in <paramref name="course"/> (exercises track), as saved by their last runs.</summary>
     public static LearnerProgress Load(Course course) =>
-        new(course, ProgressStore.Load(course, "exercises"), ProgressStore.LoadLearner(course));
+        new(course, ProgressStore.Load(course, GradeOptions.ExercisesTrack), ProgressStore.LoadLearner(course));
 
     public GradeResult? Saved { get; }
     public ProgressStore.Learner Learner { get; }

@@ -45,7 +45,7 @@ public static class ProgressStore
             .Concat(latest.Chapters).OrderBy(c => c.Number).ToList();
         var merged = latest with { Chapters = chapters, Score = GradeResult.Total(chapters) };
         JsonResults.Write(merged, PathFor(course, latest.Run.Track));
-        if (latest.Run.Track == "exercises" && LastOf(latest) is { } last)
+        if (latest.Run.Track == Running.GradeOptions.ExercisesTrack && LastOf(latest) is { } last)
             SaveLearner(course, LoadLearner(course) with { LastGraded = last });
         return merged;
     }

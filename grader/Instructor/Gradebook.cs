@@ -54,7 +54,7 @@ public static class Gradebook
         if (options.TrustedTests is null) throw new GraderException("grade-many needs --trusted-tests DIR: students are graded with your tests.");
         options.Validate();
         var course = Path.GetFullPath(options.TrustedTests);
-        if (!Directory.Exists(Path.Combine(course, "exercises")))
+        if (!Directory.Exists(Path.Combine(course, Course.ExercisesFolder)))
             throw new GraderException($"--trusted-tests {course}: not a copy of the katas (it has no exercises/ folder).");
         var entries = Submissions.List(submissions);
         if (entries.Count == 0) throw new GraderException($"grade-many: {submissions} is empty: put one folder (or .zip) per student in it.");
@@ -66,7 +66,7 @@ public static class Gradebook
         // are numbered per result, so a partial run would number them differently); masked after.
         var laneOptions = options with
         {
-            TrustedTests = null, ExtraTests = null, HiddenTestsInWorkspace = options.ExtraTests is not null, Track = "exercises", ShowHidden = true,
+            TrustedTests = null, ExtraTests = null, HiddenTestsInWorkspace = options.ExtraTests is not null, Track = GradeOptions.ExercisesTrack, ShowHidden = true,
             // Students' code: never unsandboxed unless the instructor said so (--unsandboxed).
             Sandbox = options.Sandbox == SandboxMode.Off ? SandboxMode.Off : SandboxMode.Required,
             DataDirectory = options.DataDirectory ?? Course.At(course).DataCache,

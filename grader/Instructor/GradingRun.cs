@@ -65,9 +65,9 @@ public sealed class GradingRun : IDisposable
     /// </summary>
     static void Clean(string lane)
     {
-        foreach (var stale in new[] { "out", "TestResults" })
+        foreach (var stale in new[] { Layout.Course.OutFolder, "TestResults" })
             if (Directory.Exists(Path.Combine(lane, stale))) Directory.Delete(Path.Combine(lane, stale), recursive: true);
-        var artifacts = Path.Combine(lane, "artifacts");
+        var artifacts = Path.Combine(lane, Layout.Course.ArtifactsFolder);
         if (!Directory.Exists(artifacts)) return;
         foreach (var kind in Directory.GetDirectories(artifacts))
         {
@@ -88,7 +88,7 @@ public sealed class GradingRun : IDisposable
     /// </summary>
     public string CodeDigest(int lane)
     {
-        var exercises = Path.Combine(Lane(lane), "exercises");
+        var exercises = Path.Combine(Lane(lane), Layout.Course.ExercisesFolder);
         using var digest = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var file in Files(exercises).Select(f => (Relative: Path.GetRelativePath(exercises, f).Replace('\\', '/'), Full: f))
                      .OrderBy(f => f.Relative, StringComparer.Ordinal))

@@ -12,13 +12,16 @@ namespace Katas.Grader.Instructor;
 /// </summary>
 public static class SolutionsBranch
 {
+    /// <summary>The branch it makes unless told otherwise.</summary>
+    public const string DefaultBranch = "solutions";
+
     public sealed record Result(string Branch, string Commit, GradeResult Check);
 
     public static async Task<Result> CreateAsync(string repo, string branch, IReadOnlyCollection<string> chapters,
         IGradingProgress? progress, CancellationToken cancel)
     {
         if (!Git.IsRepository(repo)) throw new GraderException("export solutions-branch: the repository is not a git checkout.");
-        if (!Directory.Exists(Path.Combine(repo, "solutions"))) throw new GraderException("export solutions-branch: there is no solutions/ folder.");
+        if (!Directory.Exists(Path.Combine(repo, Course.SolutionsFolder))) throw new GraderException("export solutions-branch: there is no solutions/ folder.");
         var worktree = Path.Combine(Path.GetTempPath(), $"katas-{branch}-{Guid.NewGuid():N}"[..(branch.Length + 15)]);
         Git.Run(repo, "worktree", "add", "-q", "--force", "-B", branch, worktree, "HEAD");
         var keep = false;
@@ -26,12 +29,12 @@ public static class SolutionsBranch
         {
             foreach (var chapter in Chapter.All(worktree))
             {
-                var solution = Path.Combine(worktree, "solutions", chapter.Id);
+                var solution = Path.Combine(worktree, Course.SolutionsFolder, chapter.Id);
                 if (!Directory.Exists(solution)) continue;
                 foreach (var file in Directory.EnumerateFiles(solution, "*.cs", SearchOption.AllDirectories))
                     File.Copy(file, Path.Combine(chapter.Folder, Path.GetRelativePath(solution, file)), overwrite: true);
             }
-            Git.Run(worktree, "add", "-A", "exercises");
+            Git.Run(worktree, "add", "-A", Course.ExercisesFolder);
             Git.Run(worktree, "commit", "-q", "--allow-empty", "-m", "Solutions: every exercise stub replaced by its solution");
             var check = await Grading.RunAsync(worktree, new GradeOptions { Chapters = chapters }, progress, cancel).ConfigureAwait(false);
             var failing = check.Chapters.SelectMany(c => c.Tests.Where(t => t.Status is not (TestStatus.Passed or TestStatus.Skipped))

@@ -20,7 +20,7 @@ public static partial class StudentExport
     /// <summary>Folders and files (paths from the repository root) that never reach students.</summary>
     public static readonly string[] Excluded =
     [
-        "solutions", "instructor", "bench", "tests", "submissions", "gradebook",
+        Course.SolutionsFolder, Course.InstructorFolder, "bench", "tests", "submissions", "gradebook",
         "docs/performance.md", "docs/authoring-a-chapter.md", "docs/workflows.md", "docs/mistakes.md",
     ];
 
@@ -94,7 +94,7 @@ public static partial class StudentExport
         if (Git.IsRepository(repo))
             return Git.Run(repo, "ls-files", "-z").Split('\0', StringSplitOptions.RemoveEmptyEntries)
                 .Where(f => File.Exists(Path.Combine(repo, f)));
-        string[] skip = ["artifacts", "bin", "obj", "out", "cache", "node_modules", ".git"];
+        var skip = LearnerFiles.Skipped;
         return Directory.EnumerateFiles(repo, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(repo, f).Replace('\\', '/'))
             .Where(f => !f.Split('/').Any(skip.Contains));
@@ -113,7 +113,7 @@ public static partial class StudentExport
     /// <summary>Removes from Katas.sln the projects that were not exported (e.g. bench/).</summary>
     static List<string> DropMissingProjects(string target)
     {
-        var sln = Path.Combine(target, "Katas.sln");
+        var sln = Path.Combine(target, Course.Solution);
         var removed = new List<string>();
         if (!File.Exists(sln)) return removed;
         foreach (Match m in SolutionProject().Matches(File.ReadAllText(sln)))
@@ -141,13 +141,13 @@ public static partial class StudentExport
     {
         // line -> the chapters whose solutions hold it (and whose stubs do not)
         var secret = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var solutions = Path.Combine(repo, "solutions");
+        var solutions = Path.Combine(repo, Course.SolutionsFolder);
         if (!Directory.Exists(solutions)) return [];
         foreach (var file in Directory.EnumerateFiles(solutions, "*.cs", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(solutions, file);
             var chapter = relative.Split(Path.DirectorySeparatorChar)[0];
-            var stub = Path.Combine(repo, "exercises", relative);
+            var stub = Path.Combine(repo, Course.ExercisesFolder, relative);
             var stubLines = File.Exists(stub) ? File.ReadAllLines(stub).Select(l => l.Trim()).ToHashSet() : [];
             foreach (var line in File.ReadAllLines(file).Select(l => l.Trim()))
                 if (line.Length >= 12 && !stubLines.Contains(line))
@@ -180,8 +180,8 @@ public static partial class StudentExport
     static string? GivenChapter(string repo, string relative)
     {
         var parts = relative.Replace('\\', '/').Split('/');
-        if (parts.Length < 3 || parts[0] != "exercises") return null;
-        return File.Exists(Path.Combine(repo, "solutions", Path.Combine(parts[1..]))) ? null : parts[1];
+        if (parts.Length < 3 || parts[0] != Course.ExercisesFolder) return null;
+        return File.Exists(Path.Combine(repo, Course.SolutionsFolder, Path.Combine(parts[1..]))) ? null : parts[1];
     }
 
     static bool IsText(string file) =>

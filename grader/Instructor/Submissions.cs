@@ -37,10 +37,10 @@ public static class Submissions
     /// <summary>A student's course inside a folder: the folder itself, or its single top folder (a zip's usual shape).</summary>
     public static string? Root(string folder)
     {
-        if (Directory.Exists(System.IO.Path.Combine(folder, "exercises"))) return folder;
+        if (Directory.Exists(System.IO.Path.Combine(folder, Course.ExercisesFolder))) return folder;
         var inner = Directory.GetDirectories(folder)
             .Where(d => !System.IO.Path.GetFileName(d).StartsWith('.') && System.IO.Path.GetFileName(d) != "__MACOSX").ToList();
-        return inner.Count == 1 && Directory.Exists(System.IO.Path.Combine(inner[0], "exercises")) ? inner[0] : null;
+        return inner.Count == 1 && Directory.Exists(System.IO.Path.Combine(inner[0], Course.ExercisesFolder)) ? inner[0] : null;
     }
 
     /// <summary>Unpacks a zip into a new folder; a zip that is damaged, too big or escapes its folder is refused whole.</summary>

@@ -112,12 +112,12 @@ public static partial class Builder
 
     static SandboxSpec BuildSandbox(string repo, GradeOptions options)
     {
-        var artifacts = Path.Combine(repo, "artifacts");
+        var artifacts = Course.Unchecked(repo).Artifacts;
         Directory.CreateDirectory(artifacts);
         return new SandboxSpec
         {
             ReadOnly = [repo], Writable = [artifacts],
-            Hidden = options.Track == "solutions" ? [] : [Path.Combine(repo, "solutions")],
+            Hidden = options.Track == GradeOptions.SolutionsTrack ? [] : [Course.Unchecked(repo).Solutions],
             Environment = new Dictionary<string, string> { ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0", ["MSBUILDDISABLENODEREUSE"] = "1" },
         };
     }

@@ -16,7 +16,7 @@ public enum SandboxMode
 public sealed record GradeOptions
 {
     /// <summary>exercises (the learner's files) or solutions.</summary>
-    public string Track { get; init; } = "exercises";
+    public string Track { get; init; } = ExercisesTrack;
     /// <summary>cpu, cuda or auto: passed to the tests as KATAS_DEVICE.</summary>
     public string Device { get; init; } = "cpu";
     /// <summary>The TorchBackend the chapters are built with (cpu, cuda, external).</summary>
@@ -45,10 +45,12 @@ public sealed record GradeOptions
     /// <summary>Chapters of the submission the workspace refused to copy (chapter id -> why): graded as tampered.</summary>
     public IReadOnlyDictionary<string, string> Refused { get; init; } = new Dictionary<string, string>();
 
-    public static readonly string[] Tracks = ["exercises", "solutions"];
+    /// <summary>The tracks: the learner's files, or the reference solutions in their place (named after their folders).</summary>
+    public const string ExercisesTrack = "exercises", SolutionsTrack = "solutions";
+    public static readonly string[] Tracks = [ExercisesTrack, SolutionsTrack];
     public static readonly string[] Devices = ["cpu", "cuda", "auto"];
 
-    public static string WorkFolder(string repo) => Path.Combine(repo, "artifacts", "katas");
+    public static string WorkFolder(string repo) => Course.Unchecked(repo).WorkFolder;
 
     public void Validate()
     {

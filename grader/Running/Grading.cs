@@ -30,7 +30,7 @@ public static class Grading
         progress ??= new Silent();
         var started = DateTimeOffset.Now;
 
-        if (options.Track == "solutions" && !Directory.Exists(Path.Combine(options.TrustedTests ?? repo, "solutions")))
+        if (options.Track == GradeOptions.SolutionsTrack && !Course.Unchecked(options.TrustedTests ?? repo).HasSolutions)
             throw new GraderException("This copy of the katas has no solutions/ folder (a course template, perhaps): " +
                                       "grade your own code with --track exercises.");
         // The manifest that decides which tests count and what they are worth: the trusted copy's
@@ -50,7 +50,7 @@ public static class Grading
         using var workspace = trusted is not null || options.ExtraTests is not null
             // The trusted copy (or the submission itself) with only the learner's code laid over it.
             ? Workspace.Prepare(repo, trusted ?? repo, options.ExtraTests is { } extra ? Path.GetFullPath(extra) : null,
-                withSolutions: options.Track == "solutions")
+                withSolutions: options.Track == GradeOptions.SolutionsTrack)
             : null;
         if (workspace is not null) options = options with { Refused = workspace.Refused };
         var gradedRepo = workspace?.Root ?? repo;
@@ -164,10 +164,10 @@ public static class Grading
         if (inputs is null)
             return [new BuildError(Path.GetRelativePath(repo, chapter.Project), 0, 0, Allowlist.Code,
                 "the grader could not check the learner's files (the build wrote no katas-compile.txt): is eng/Kata.targets the course's?")];
-        var solutions = Path.Combine(repo, "solutions", chapter.Id);
+        var solutions = Course.Unchecked(repo).SolutionsOf(chapter);
         bool IsLearner(string path) =>
             Under(path, chapter.Folder) is { } mine ? LearnerFiles.IsLearnerSource(mine)
-            : track == "solutions" && Under(path, solutions) is { } answer && LearnerFiles.IsLearnerSource(answer);
+            : track == GradeOptions.SolutionsTrack && Under(path, solutions) is { } answer && LearnerFiles.IsLearnerSource(answer);
         return Allowlist.For(repo, chapter).Check(inputs, IsLearner, repo);
 
         static string? Under(string path, string folder)

@@ -24,7 +24,7 @@ public static class HiddenTests
             if (!Directory.Exists(source)) continue;
             foreach (var file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories))
             {
-                var target = Path.Combine(chapter.Folder, "Tests", Folder, Path.GetRelativePath(source, file));
+                var target = Path.Combine(Course.TestsOf(chapter), Folder, Path.GetRelativePath(source, file));
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Copy(file, target, overwrite: true);
                 copied++;
@@ -45,7 +45,7 @@ public static class HiddenTests
     /// </summary>
     public static IReadOnlyDictionary<string, int> Listed(Chapter chapter)
     {
-        var folder = Path.Combine(chapter.Folder, "Tests", Folder);
+        var folder = Path.Combine(Course.TestsOf(chapter), Folder);
         var tests = new Dictionary<string, int>(StringComparer.Ordinal);
         if (!Directory.Exists(folder)) return tests;
         foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))

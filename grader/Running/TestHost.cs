@@ -84,14 +84,14 @@ public static class TestHost
     /// </summary>
     static SandboxSpec TestSandbox(string repo, GradeOptions options)
     {
-        var output = Path.Combine(repo, "out");
+        var output = Course.Unchecked(repo).Out;
         Directory.CreateDirectory(output);
         var data = Grading.DataDirectory(options, repo);
         return new SandboxSpec
         {
             ReadOnly = Directory.Exists(data) ? [repo, data] : [repo],
             Writable = [output],
-            Hidden = options.Track == "solutions" ? [] : [Path.Combine(repo, "solutions")],
+            Hidden = options.Track == GradeOptions.SolutionsTrack ? [] : [Course.Unchecked(repo).Solutions],
             Environment = Environment(options).Where(e => e.Value is not null).ToDictionary(e => e.Key, e => e.Value!)
                 .Append(new(Kit.Data.DatasetCache.DirectoryVariable, data))
                 // No network in here: a dataset the grader could not fetch fails at once, with a path that says why.
@@ -169,7 +169,7 @@ public static class TestHost
     // The first frame in the learner's or the test's code ("in /repo/exercises/...:line 12"), not the framework's.
     static string? LocationOf(string? stack, string repo) =>
         stack?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(" in ", StringComparison.Ordinal)
-            && l.Contains("exercises", StringComparison.Ordinal))
+            && l.Contains(Course.ExercisesFolder, StringComparison.Ordinal))
             ?.Replace(Path.GetFullPath(repo).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
 
     static (string Class, string Method) Split(string name)

@@ -21,7 +21,7 @@ public sealed class Workspace : IDisposable
     /// <summary>What a build and a test run of the course read: nothing else of the trusted course is copied.</summary>
     public static readonly string[] Needed =
     [
-        "exercises", "src", "eng", "data", "grader/tests-manifest.json", "Directory.Build.props", "Directory.Build.targets",
+        Course.ExercisesFolder, "src", "eng", "data", Course.TestManifestPath, "Directory.Build.props", "Directory.Build.targets",
         "Directory.Packages.props", "global.json", "nuget.config", "NuGet.config", "NuGet.Config", ".editorconfig",
     ];
 
@@ -68,7 +68,7 @@ public sealed class Workspace : IDisposable
     {
         submission = Path.GetFullPath(submission);
         trusted = Path.GetFullPath(trusted);
-        if (!Directory.Exists(Path.Combine(trusted, "exercises")))
+        if (!Directory.Exists(Path.Combine(trusted, Course.ExercisesFolder)))
             throw new GraderException($"--trusted-tests {trusted}: not a copy of the katas (it has no exercises/ folder).");
         var root = Path.GetFullPath(into ?? $"{PrefixFor(submission)}-{Guid.NewGuid().ToString("N")[..8]}");
         if (IsUnder(root, submission))
@@ -83,7 +83,7 @@ public sealed class Workspace : IDisposable
         var refused = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chapter in Chapter.All(root))
         {
-            var mine = Path.Combine(submission, "exercises", chapter.Id);
+            var mine = Path.Combine(submission, Course.ExercisesFolder, chapter.Id);
             if (!Directory.Exists(mine)) continue;
             var (files, why) = LearnerFilesOf(mine, $"exercises/{chapter.Id}");
             if (why is not null) { refused[chapter.Id] = why; continue; }
