@@ -48,7 +48,7 @@ public sealed class GradeCommand(IAnsiConsole console) : AsyncCommand<GradeComma
         public string? Exercism { get; init; }
 
         [CommandOption("--format <FORMAT>")]
-        [Description("Also write the result as FORMAT[=PATH]: json, markdown, exercism, classroom, gradescope, prairielearn (repeat, or comma-separate, for several; console is always shown).")]
+        [Description("Also write the result as FORMAT[[=PATH]]: json, markdown, exercism, classroom, gradescope, prairielearn (repeat, or comma-separate, for several; console is always shown).")]
         public string[] Formats { get; init; } = [];
 
         [CommandOption("--trusted-tests <DIR>")]
@@ -83,13 +83,13 @@ public sealed class GradeCommand(IAnsiConsole console) : AsyncCommand<GradeComma
             Timeout = TimeSpan.FromSeconds(settings.TimeoutSeconds), TrustedTests = settings.TrustedTests,
             ExtraTests = settings.ExtraTests, ShowHidden = settings.ShowHidden, Sandbox = settings.Unsandboxed ? SandboxMode.Off : SandboxMode.Auto,
         };
-        var formats = ResultFormats.Parse(settings.Formats); // a bad name fails before an hour of grading
+        var formats = ResultFormats.Parse(settings.Formats, course.Root); // a bad name fails before an hour of grading
         var result = await GradeWithProgressAsync(console, course, options, cancellationToken).ConfigureAwait(false);
 
         // Files first: they must exist whatever the console shows.
         if (settings.Json is { } json) JsonResults.Write(result, json);
         if (settings.Markdown is { } md) AtomicFile.WriteAllText(md, MarkdownReport.Render(result));
-        if (settings.Exercism is { } ex) ExercismResults.Write(result, ex);
+        if (settings.Exercism is { } ex) ExercismResults.Write(result, ex, TestSources.For(result, course.Root));
         ResultFormats.WriteAll(formats, result, console.Profile.Out.Writer);
 
         // The learner's own code, graded locally, is their progress; "Next" looks at the whole course
@@ -168,7 +168,7 @@ public static class Expectation
         var want = expected == "passed" ? TestStatus.Passed : TestStatus.NotImplemented;
         var offenders = result.Chapters.SelectMany(c => c.Tests.Select(t => (c, t)))
             .Where(x => x.t.Status != want && x.t.Status != TestStatus.Skipped).ToList();
-        var broken = result.Chapters.Where(c => c.Status is ChapterStatus.BuildError or ChapterStatus.Crashed or ChapterStatus.TimedOut or ChapterStatus.Tampered).ToList();
+        var broken = result.Chapters.Where(c => c.Broken).ToList();
         foreach (var c in broken) console.MarkupLine($"[red]expected {expected}: {Markup.Escape(c.Id)} {Words.Label(c.Status)}: {Markup.Escape(c.Message ?? "")}[/]");
         foreach (var (c, t) in offenders)
             console.MarkupLine($"[red]expected {expected}: {Markup.Escape(c.Id)} {Markup.Escape(t.Method)} is {Words.Label(t.Status)}: {Markup.Escape(Words.Brief(t.Message))}[/]");

@@ -48,11 +48,7 @@ public static class ResultMerge
         var tests = manifest.Tests.GetValueOrDefault(id)
             ?? throw new GraderException($"merge: chapter {id} has no result and is not in the manifest, so its maximum is unknown.");
         var why = "not graded: its grading job left no result (it failed, timed out or was cancelled)";
-        var results = tests.Select(t => new TestResult
-        {
-            Name = t.Key, Class = t.Key.Contains('.', StringComparison.Ordinal) ? t.Key[..t.Key.LastIndexOf('.')] : "",
-            Method = t.Key[(t.Key.LastIndexOf('.') + 1)..], Status = TestStatus.NotRun, MaxPoints = t.Value, Message = why,
-        }).ToList();
+        var results = tests.Select(t => TestResult.NotRun(t.Key, t.Value, why)).ToList();
         var chapter = onDisk.FirstOrDefault(c => c.Id == id);
         var number = chapter?.Number ?? (int.TryParse(id.Split('-')[0], System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0);
         return new ChapterResult

@@ -39,7 +39,7 @@ public static class SolutionsBranch
             var check = await Grading.RunAsync(worktree, new GradeOptions { Chapters = chapters }, progress, cancel).ConfigureAwait(false);
             var failing = check.Chapters.SelectMany(c => c.Tests.Where(t => t.Status is not (TestStatus.Passed or TestStatus.Skipped))
                 .Select(t => $"{c.Id}: {t.Method} ({t.Status})"))
-                .Concat(check.Chapters.Where(c => c.Status is ChapterStatus.BuildError or ChapterStatus.Crashed or ChapterStatus.TimedOut)
+                .Concat(check.Chapters.Where(c => c.Broken)
                     .Select(c => $"{c.Id}: {c.Status}")).ToList();
             if (failing.Count > 0)
                 throw new GraderException($"export solutions-branch: the branch's own tests fail, so it was not kept:\n  {string.Join("\n  ", failing.Take(20))}");

@@ -40,9 +40,8 @@ public sealed class Course
     /// <summary>The course's folder (absolute).</summary>
     public string Root { get; }
 
-    /// <summary>Whether a folder holds a course: exercises/ and Katas.sln.</summary>
-    public static bool IsCourse(string folder) =>
-        Directory.Exists(Path.Combine(folder, ExercisesFolder)) && File.Exists(Path.Combine(folder, Solution));
+    /// <summary>Whether a folder holds a course: it has exercises/ (a submission or a workspace may lack the rest).</summary>
+    public static bool IsCourse(string folder) => Directory.Exists(Path.Combine(folder, ExercisesFolder));
 
     /// <summary>
     /// The course named by --repo, else the nearest folder upwards from the current one that holds a
@@ -52,17 +51,17 @@ public sealed class Course
     {
         if (repo is not null)
             return IsCourse(repo) ? new Course(Path.GetFullPath(repo))
-                : throw new GraderException($"--repo {repo}: not a katas course (no {ExercisesFolder}/ folder and {Solution} there).");
+                : throw new GraderException($"--repo {repo}: not a katas course (no {ExercisesFolder}/ folder there).");
         for (var dir = new DirectoryInfo(from ?? Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
             if (IsCourse(dir.FullName)) return new Course(dir.FullName);
-        throw new GraderException("Not inside a katas course: run from the course's folder (where Katas.sln is) or pass --repo DIR.");
+        throw new GraderException($"Not inside a katas course: run from the course's folder (the one with {ExercisesFolder}/) or pass --repo DIR.");
     }
 
     /// <summary>A course at a known root (a workspace, a trusted copy, a submission): only exercises/ is required.</summary>
     public static Course At(string root)
     {
         var full = Path.GetFullPath(root);
-        return Directory.Exists(Path.Combine(full, ExercisesFolder)) ? new Course(full)
+        return IsCourse(full) ? new Course(full)
             : throw new GraderException($"{root}: not a katas course (no {ExercisesFolder}/ folder).");
     }
 

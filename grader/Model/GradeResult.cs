@@ -62,6 +62,22 @@ public sealed record TestResult
     public double DurationSeconds { get; init; }
     /// <summary>Hidden (instructor) tests are marked so that reports can mask them.</summary>
     public bool Hidden { get; init; }
+
+    /// <summary>"Ns.Class.Method(args)" split into class and method (a theory row keeps its arguments in the method).</summary>
+    public static (string Class, string Method) Split(string name)
+    {
+        var paren = name.IndexOf('(', StringComparison.Ordinal);
+        var bare = paren >= 0 ? name[..paren] : name;
+        var dot = bare.LastIndexOf('.');
+        return dot < 0 ? ("", name) : (bare[..dot], name[(dot + 1)..]);
+    }
+
+    /// <summary>A test that did not run, worth <paramref name="points"/>, with the reason.</summary>
+    public static TestResult NotRun(string name, int points, string why)
+    {
+        var (cls, method) = Split(name);
+        return new TestResult { Name = name, Class = cls, Method = method, Status = TestStatus.NotRun, MaxPoints = points, Message = why };
+    }
 }
 
 public sealed record BuildError(string File, int Line, int Column, string Code, string Message)
@@ -89,6 +105,9 @@ public sealed record ChapterResult
     public IReadOnlyList<string> IgnoredTests { get; init; } = [];
 
     public int Count(TestStatus status) => Tests.Count(t => t.Status == status);
+
+    /// <summary>The chapter produced no trustworthy run: it did not build, crashed, ran out of time or was tampered with.</summary>
+    [JsonIgnore] public bool Broken => Status is ChapterStatus.BuildError or ChapterStatus.Crashed or ChapterStatus.TimedOut or ChapterStatus.Tampered;
 }
 
 /// <summary>Files that decide a grade and differ from the trusted manifest (grader/tests-manifest.json).</summary>

@@ -15,7 +15,7 @@ public static class ConsoleReport
             console.MarkupLine($"[grey]Not sandboxed: {Markup.Escape(why)}. Your own code is fine to run so; a submission is graded only in the sandbox.[/]");
         console.Write(Table(r.Chapters));
         Tamper(console, r.Tamper);
-        foreach (var ch in r.Chapters.Where(c => c.Status is ChapterStatus.BuildError or ChapterStatus.Crashed or ChapterStatus.TimedOut or ChapterStatus.Tampered))
+        foreach (var ch in r.Chapters.Where(c => c.Broken))
         {
             console.MarkupLine($"[red]{ch.Number}. {Markup.Escape(ch.Title)}: {Markup.Escape(ch.Message ?? Words.Label(ch.Status))}[/]");
             foreach (var e in ch.BuildErrors.Take(5)) console.MarkupLine($"  [red]{Markup.Escape(e.ToString())}[/]");

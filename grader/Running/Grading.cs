@@ -101,7 +101,7 @@ public static class Grading
         var listed = manifest?.Tests.GetValueOrDefault(chapter.Id);
         if (options.Refused.TryGetValue(chapter.Id, out var refusal))
         {
-            var none = (listed ?? []).Select(t => Scope(NotRun(t.Key, t.Value, "the chapter was not graded"))).ToList();
+            var none = (listed ?? []).Select(t => Scope(TestResult.NotRun(t.Key, t.Value, "the chapter was not graded"))).ToList();
             return Summarise(chapter, none, ChapterStatus.Tampered, refusal, buildShare + watch.Elapsed, []);
         }
         // The chapter builds, then the learner's files are checked against the allowlist on the
@@ -112,7 +112,7 @@ public static class Grading
             build = build with { Succeeded = false, Errors = build.Succeeded ? [.. rejected] : [.. rejected, .. build.Errors], Problem = null };
         if (!build.Succeeded)
         {
-            var tests = (listed ?? []).Select(t => Scope(NotRun(t.Key, t.Value, "the chapter did not build"))).ToList();
+            var tests = (listed ?? []).Select(t => Scope(TestResult.NotRun(t.Key, t.Value, "the chapter did not build"))).ToList();
             return Summarise(chapter, tests, ChapterStatus.BuildError,
                 build.Problem ?? $"the chapter does not compile ({build.Errors.Count} error{(build.Errors.Count == 1 ? "" : "s")})",
                 buildShare + watch.Elapsed, build.Errors);
@@ -140,7 +140,7 @@ public static class Grading
             // No manifest: the tests that never started come from the assembly's own list.
             var all = await TestHost.ListTestsAsync(repo, assembly, cancel).ConfigureAwait(false);
             var seen = results.Select(r => r.Name).ToHashSet();
-            results.AddRange(all.Where(t => !seen.Contains(t.Name)).Select(t => NotRun(t.Name, t.Points, notRun)));
+            results.AddRange(all.Where(t => !seen.Contains(t.Name)).Select(t => TestResult.NotRun(t.Name, t.Points, notRun)));
         }
         var (status, message) = run.Abnormal == ChapterStatus.Tampered ? (run.Abnormal, run.Message)
             : run.Contradictions.Count == 0 ? (run.Abnormal, run.Message)
@@ -223,16 +223,15 @@ public static class Grading
         {
             var points = listed[key];
             var worst = list.OrderBy(Rank).First();
-            var dot = key.LastIndexOf('.');
             graded.Add(worst with
             {
-                Name = key, Method = dot < 0 ? key : key[(dot + 1)..], MaxPoints = points,
+                Name = key, Method = TestResult.Split(key).Method, MaxPoints = points,
                 Points = list.All(r => r.Status == TestStatus.Passed) ? points : 0,
-                Message = list.Count > 1 && worst.Status != TestStatus.Passed ? $"{worst.Name[(dot + 1)..]}: {worst.Message}" : worst.Message,
+                Message = list.Count > 1 && worst.Status != TestStatus.Passed ? $"{TestResult.Split(worst.Name).Method}: {worst.Message}" : worst.Message,
             });
         }
         var seen = graded.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
-        graded.AddRange(listed.Where(t => !seen.Contains(t.Key)).Select(t => NotRun(t.Key, t.Value, notRun)));
+        graded.AddRange(listed.Where(t => !seen.Contains(t.Key)).Select(t => TestResult.NotRun(t.Key, t.Value, notRun)));
         return (graded, ignored.Distinct().Order(StringComparer.Ordinal).ToList());
     }
 
@@ -242,16 +241,6 @@ public static class Grading
         TestStatus.Tampered => 0, TestStatus.Crashed => 1, TestStatus.TimedOut => 2, TestStatus.Failed => 3,
         TestStatus.NotImplemented => 4, TestStatus.NotRun => 5, TestStatus.Skipped => 6, _ => 7,
     };
-
-    static TestResult NotRun(string name, int points, string why)
-    {
-        var dot = name.LastIndexOf('.');
-        return new TestResult
-        {
-            Name = name, Class = dot < 0 ? "" : name[..dot], Method = dot < 0 ? name : name[(dot + 1)..],
-            Status = TestStatus.NotRun, MaxPoints = points, Message = why,
-        };
-    }
 
     internal static ChapterResult Summarise(Chapter chapter, List<TestResult> tests, ChapterStatus? abnormal, string? message,
         TimeSpan duration, IReadOnlyList<BuildError> errors)

@@ -55,7 +55,7 @@ public static class TestHost
             : $"the test host died (exit code {outcome.ExitCode}){Crumb(outcome.StandardError)}";
         foreach (var test in running)
         {
-            var (cls, method) = Split(test.Name);
+            var (cls, method) = TestResult.Split(test.Name);
             results.Add(new TestResult
             {
                 Name = test.Name, Class = cls, Method = method, Status = status, MaxPoints = test.ReportedPoints,
@@ -124,7 +124,7 @@ public static class TestHost
     static TestResult Finish(ResultLedger.Test test, string repo)
     {
         var (type, m) = test.Result!.Value;
-        var (cls, method) = Split(test.Name);
+        var (cls, method) = TestResult.Split(test.Name);
         var status = TestStatus.Passed;
         string? message = null, exceptionType = null, location = null;
         switch (type)
@@ -171,14 +171,6 @@ public static class TestHost
         stack?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(" in ", StringComparison.Ordinal)
             && l.Contains(Course.ExercisesFolder, StringComparison.Ordinal))
             ?.Replace(Path.GetFullPath(repo).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, "", StringComparison.Ordinal);
-
-    static (string Class, string Method) Split(string name)
-    {
-        var paren = name.IndexOf('(', StringComparison.Ordinal);
-        var bare = paren >= 0 ? name[..paren] : name;
-        var dot = bare.LastIndexOf('.');
-        return dot < 0 ? ("", name) : (bare[..dot], name[(dot + 1)..]);
-    }
 
     static string Crumb(string stderr)
     {
