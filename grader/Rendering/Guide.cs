@@ -77,7 +77,15 @@ public static class Guide
         return lesson?.WhereToWrite;
     }
 
-    static bool IsTestFile(string location) => location.Contains("/Tests/", StringComparison.Ordinal) || location.Contains("\\Tests\\", StringComparison.Ordinal);
+    /// <summary>Whether a stack frame's file is not the learner's, by the one rule (<see cref="LearnerFiles"/>): a chapter's top-level Tests/.</summary>
+    static bool IsTestFile(string location)
+    {
+        if (StackFrame().Match(location) is not { Success: true } m) return false;
+        var parts = m.Groups[1].Value.Replace('\\', '/').Split('/');
+        var at = Array.LastIndexOf(parts, Course.ExercisesFolder);
+        // exercises/<chapter>/<path in the chapter>
+        return at >= 0 && parts.Length > at + 2 && !LearnerFiles.IsLearnerSource(string.Join('/', parts[(at + 2)..]));
+    }
 
     static string Indent(string text) => string.Join('\n', text.Split('\n').Select(l => "  " + l));
 
