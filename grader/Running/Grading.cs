@@ -99,9 +99,18 @@ public static class Grading
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var buildShare = build.Duration / Math.Max(1, builtTogether);
         var listed = manifest?.Tests.GetValueOrDefault(chapter.Id);
+        // Points and maxima come from the trusted side only: the manifest, and the instructor's
+        // hidden test files themselves (never from what the test process reports). Both count
+        // whatever happens to the chapter: a submission that does not build keeps the full maximum.
+        var hidden = options.ExtraTests is not null || options.HiddenTestsInWorkspace ? HiddenTests.Listed(chapter) : new Dictionary<string, int>();
+        IReadOnlyDictionary<string, int>? worth = listed is null ? null : hidden.Count == 0 ? listed
+            : listed.Concat(hidden.Where(h => !listed.ContainsKey(h.Key))).ToDictionary(StringComparer.Ordinal);
+        List<TestResult> NoneRan(string why) =>
+            (worth ?? new Dictionary<string, int>()).Select(t => TestResult.NotRun(t.Key, t.Value, why) with { Hidden = hidden.ContainsKey(t.Key) })
+                .Select(Scope).ToList();
         if (options.Refused.TryGetValue(chapter.Id, out var refusal))
         {
-            var none = (listed ?? []).Select(t => Scope(TestResult.NotRun(t.Key, t.Value, "the chapter was not graded"))).ToList();
+            var none = NoneRan("the chapter was not graded");
             return Summarise(chapter, none, ChapterStatus.Tampered, refusal, buildShare + watch.Elapsed, []);
         }
         // The chapter builds, then the learner's files are checked against the allowlist on the
@@ -112,7 +121,7 @@ public static class Grading
             build = build with { Succeeded = false, Errors = build.Succeeded ? [.. rejected] : [.. rejected, .. build.Errors], Problem = null };
         if (!build.Succeeded)
         {
-            var tests = (listed ?? []).Select(t => Scope(TestResult.NotRun(t.Key, t.Value, "the chapter did not build"))).ToList();
+            var tests = NoneRan("the chapter did not build");
             return Summarise(chapter, tests, ChapterStatus.BuildError,
                 build.Problem ?? $"the chapter does not compile ({build.Errors.Count} error{(build.Errors.Count == 1 ? "" : "s")})",
                 buildShare + watch.Elapsed, build.Errors);
@@ -125,14 +134,9 @@ public static class Grading
         var notRun = run.Abnormal == ChapterStatus.TimedOut ? "not run: the chapter ran out of time"
             : run.Abnormal == ChapterStatus.Crashed ? "not run: the test host crashed" : "not run: the test process reported no result for it";
         IReadOnlyList<string> ignored = [];
-        // Points and maxima come from the trusted side only: the manifest, and the instructor's
-        // hidden test files themselves (never from what the test process reports).
-        var hidden = options.ExtraTests is not null || options.HiddenTestsInWorkspace ? HiddenTests.Listed(chapter) : new Dictionary<string, int>();
-        if (listed is not null)
+        if (worth is not null)
         {
-            IReadOnlyDictionary<string, int> all = hidden.Count == 0 ? listed
-                : listed.Concat(hidden.Where(h => !listed.ContainsKey(h.Key))).ToDictionary(StringComparer.Ordinal);
-            (results, ignored) = Judge(results, all, notRun);
+            (results, ignored) = Judge(results, worth, notRun);
             results = results.Select(r => hidden.ContainsKey(r.Name) ? r with { Hidden = true } : r).ToList();
         }
         else if (run.Abnormal is not null)

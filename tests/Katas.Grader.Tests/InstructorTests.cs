@@ -157,4 +157,20 @@ public sealed class InstructorTests : IDisposable
             .ShouldBe(["Square_of_a_negative_number_is_positive", "Twice_a_negative_number"]);
         Directory.Exists(_course.PathOf("exercises/02-Partial/Tests/Hidden")).ShouldBeFalse("hidden tests go into a workspace, never the submission");
     }
+
+    [Fact]
+    public async Task A_submission_that_does_not_build_keeps_the_hidden_tests_in_its_maximum()
+    {
+        // The learner breaks chapter 2: no test runs, yet its maximum is the same as for one that builds.
+        File.AppendAllText(_course.PathOf("exercises/02-Partial/Maths.cs"), "\nthis does not compile\n");
+        var broken = await Grading.RunAsync(_course.Root, new GradeOptions { Chapters = ["2"], ExtraTests = HiddenTests, ShowHidden = true },
+            cancel: TestContext.Current.CancellationToken);
+
+        var ch = broken.Chapters.Single();
+        ch.Status.ShouldBe(ChapterStatus.BuildError);
+        ch.Points.ShouldBe(0);
+        ch.MaxPoints.ShouldBe(6 + 5, "the hidden tests' points count when nothing builds, or a broken submission would score out of less");
+        ch.Tests.Count(t => t.Hidden).ShouldBe(2);
+        ch.Tests.ShouldAllBe(t => t.Status == TestStatus.NotRun);
+    }
 }

@@ -85,7 +85,8 @@ public sealed partial class StudentExportTests(ExportedCourse export) : IClassFi
         foreach (var chapter in chapters) projects.ShouldContain(chapter);
         // Besides the chapters, no test project: `dotnet test` in the template runs the chapters' tests only.
         projects.Where(p => !p.StartsWith("exercises/", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
-            .ShouldBe(["grader/Katas.Grader.csproj", "src/Katas.Kit.Testing/Katas.Kit.Testing.csproj", "src/Katas.Kit/Katas.Kit.csproj", "src/Katas.Tooling/Katas.Tooling.csproj"]);
+            .ShouldBe(["grader/Katas.Grader.csproj", "src/Katas.Kit.Datasets/Katas.Kit.Datasets.csproj", "src/Katas.Kit.Probe/Katas.Kit.Probe.csproj",
+                "src/Katas.Kit.Testing/Katas.Kit.Testing.csproj", "src/Katas.Kit/Katas.Kit.csproj", "src/Katas.Tooling/Katas.Tooling.csproj"]);
         Directory.Exists(Path.Combine(export.Root, "tests")).ShouldBeFalse();
         Directory.Exists(Path.Combine(export.Root, "bench")).ShouldBeFalse();
     }
