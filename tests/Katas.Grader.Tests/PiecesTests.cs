@@ -147,7 +147,7 @@ public class PiecesTests
         using var repo = ManifestRepo();
         var one = Part(Ch("01-A", T("a", TestStatus.Passed, 1)));
 
-        var merged = ResultMerge.Merge([one], ResultMerge.Planned("[\"01-A\",\"02-B\"]"), Course.At(repo.Path));
+        var merged = ResultMerge.Merge([one], ResultMerge.Planned("[\"01-A\",\"02-B\"]"), Course.Unchecked(repo.Path));
 
         merged.Score.ShouldBe(new Score(1, 8, 0), "the missing chapter's 7 points stay in the maximum");
         var missing = merged.Chapters.Single(c => c.Id == "02-B");
@@ -163,9 +163,9 @@ public class PiecesTests
     {
         using var repo = ManifestRepo();
         var forged = Part(Ch("09-Z", T("z", TestStatus.Passed, 100)));
-        Should.Throw<GraderException>(() => ResultMerge.Merge([forged], ["01-A"], Course.At(repo.Path)))
+        Should.Throw<GraderException>(() => ResultMerge.Merge([forged], ["01-A"], Course.Unchecked(repo.Path)))
             .Message.ShouldContain("09-Z");
-        Should.Throw<GraderException>(() => ResultMerge.Merge([], ["03-C"], Course.At(repo.Path)))
+        Should.Throw<GraderException>(() => ResultMerge.Merge([], ["03-C"], Course.Unchecked(repo.Path)))
             .Message.ShouldContain("03-C has no result and is not in the manifest");
     }
 
