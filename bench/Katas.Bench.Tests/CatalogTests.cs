@@ -10,7 +10,7 @@ public partial class CatalogTests
     public void The_workloads_cover_what_the_issue_asks_for_with_unique_names() =>
         Catalog.All.Select(w => w.Name).ShouldBe(
         [
-            "cnn-epoch", "cnn-epoch-dataloader", "vgg16-forward", "vgg16-checkpoint", "lstm-epoch", "sincos-fit",
+            "cnn-epoch", "cnn-epoch-dataloader", "vgg16-forward", "vgg16-checkpoint", "vgg16-checkpoint-nofsync", "lstm-epoch", "sincos-fit",
             "loader-w0", "loader-w1", "loader-w2", "loader-w4", "loader-train-w0", "loader-train-w2",
         ]);
 
@@ -21,7 +21,7 @@ public partial class CatalogTests
 
         var refused = Catalog.All.Where(w => w.RefusalFor(onCuda) is not null).ToList();
 
-        refused.Select(w => w.Name).ShouldBe(["vgg16-checkpoint", "loader-w0", "loader-w1", "loader-w2", "loader-w4", "loader-train-w0", "loader-train-w2"],
+        refused.Select(w => w.Name).ShouldBe(["vgg16-checkpoint", "vgg16-checkpoint-nofsync", "loader-w0", "loader-w1", "loader-w2", "loader-w4", "loader-train-w0", "loader-train-w2"],
             "the training and forward workloads run on the GPU; a checkpoint and chapter 8's loader are CPU work");
         refused.ShouldAllBe(w => !w.RefusalFor(onCuda)!.Contains('\n'));
         var onCpu = onCuda with { Device = "cpu" };

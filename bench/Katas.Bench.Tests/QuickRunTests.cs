@@ -19,13 +19,16 @@ public class QuickRunTests
         items.ShouldBe(20, "quick mode fits 20 steps");
     }
 
-    [Fact]
-    public void The_checkpoint_workload_leaves_no_file_behind()
+    [Theory]
+    [InlineData("vgg16-checkpoint")]
+    [InlineData("vgg16-checkpoint-nofsync")]
+    public void The_checkpoint_workloads_leave_no_file_behind(string name)
     {
         var file = Kit.RepoPaths.Output("bench", "vgg16.pt");
-        var (stats, _) = Runner.Time(Catalog.Select("vgg16-checkpoint").Single(), Quick with { Repeat = 1 });
+        var (stats, _) = Runner.Time(Catalog.Select(name).Single(), Quick with { Repeat = 1 });
         stats.Median.ShouldBeGreaterThan(0);
         File.Exists(file).ShouldBeFalse("the bench deletes its 528 MB checkpoint when it is done");
+        Directory.GetFiles(Path.GetDirectoryName(file)!, "vgg16.pt.*.tmp").ShouldBeEmpty("nor a temporary file of the atomic save");
     }
 
     [Fact]
@@ -41,5 +44,21 @@ public class QuickRunTests
         report.Torch.ShouldNotBeNullOrWhiteSpace();
         report.Results["sincos-fit"].Runs.Count.ShouldBe(2);
         report.Results["sincos-fit"].Runs.ShouldAllBe(s => s > 0 && s < 60);
+    }
+
+    [Fact]
+    public void The_Python_peer_saves_and_loads_both_checkpoints_where_Python_PyTorch_is_installed()
+    {
+        string python;
+        try { python = PythonPeers.Find(null); }
+        catch (BenchException e) { Assert.Skip($"no Python with PyTorch here ({e.Message[..Math.Min(80, e.Message.Length)]}...)"); throw; }
+        var mnist = DatasetCache.FromEnvironment().Ensure("mnist", TestContext.Current.CancellationToken);
+        var folder = Path.GetDirectoryName(Kit.RepoPaths.Output("bench", "vgg16.pt"))!;
+
+        var report = PythonPeers.Run(python, "vgg.py", ["vgg16-checkpoint", "vgg16-checkpoint-nofsync"], Quick, mnist);
+
+        report.Results["vgg16-checkpoint"].Runs.ShouldAllBe(s => s > 0 && s < 60);
+        report.Results["vgg16-checkpoint-nofsync"].Runs.ShouldAllBe(s => s > 0 && s < 60);
+        Directory.GetFiles(folder, "vgg16-python.pt*").ShouldBeEmpty("the peer leaves neither its checkpoint nor a temporary file");
     }
 }

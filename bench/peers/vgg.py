@@ -1,6 +1,8 @@
-"""Chapters 5 and 6's peers: VGG-16 forward on one image, and its state dict saved and loaded
+"""Chapters 5 and 6's peers: VGG-16 forward on one image, and its state dict saved and loaded, once
+durably as chapter 6 saves (temporary file, fsync, rename) and once as a plain torch.save
 (bench/Workloads/VggWorkloads.cs). VGG is built from the config as torchvision builds it."""
 import os
+import uuid
 
 import torch
 from torch import nn
@@ -54,20 +56,43 @@ def vgg16_forward(args):
     return trial
 
 
-def vgg16_checkpoint(args):
-    model = create(args)
-    # Beside the results file: the same disk the C# side writes its checkpoint to.
-    path = os.path.join(os.path.dirname(os.path.abspath(args.out)), "vgg16-python.pt")
+def save_durably(state_dict, path):
+    """Chapter 6's StateDicts.Save (AtomicFile) in Python: a temporary file beside the target, flushed
+    to disk, then renamed over it, so that a crash leaves the old file or the new one."""
+    temp = f"{path}.{uuid.uuid4().hex}.tmp"
+    try:
+        with open(temp, "wb") as f:
+            torch.save(state_dict, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.remove(temp)
+        raise
 
-    def trial(seed):
-        start = common.clock()
-        torch.save(model.state_dict(), path)
-        model.load_state_dict(torch.load(path))
-        seconds = common.clock() - start
-        os.remove(path)
-        return seconds
-    return trial
+
+def checkpoint(durable):
+    def make(args):
+        model = create(args)
+        # Beside the results file: the same disk the C# side writes its checkpoint to.
+        path = os.path.join(os.path.dirname(os.path.abspath(args.out)), "vgg16-python.pt")
+
+        def trial(seed):
+            start = common.clock()
+            if durable:
+                save_durably(model.state_dict(), path)
+            else:
+                torch.save(model.state_dict(), path)
+            # weights_only=True: what the C# side reads (tensors by name, nothing run); 2.6's default.
+            model.load_state_dict(torch.load(path, weights_only=True))
+            seconds = common.clock() - start
+            os.remove(path)
+            return seconds
+        return trial
+    return make
 
 
 if __name__ == "__main__":
-    common.run(common.parse_args(), {"vgg16-forward": vgg16_forward, "vgg16-checkpoint": vgg16_checkpoint})
+    common.run(common.parse_args(), {"vgg16-forward": vgg16_forward, "vgg16-checkpoint": checkpoint(durable=True),
+                                     "vgg16-checkpoint-nofsync": checkpoint(durable=False)})

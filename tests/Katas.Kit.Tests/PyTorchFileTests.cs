@@ -199,21 +199,84 @@ public class PyTorchFileTests
         error.Message.ShouldContain("save it again", Case.Insensitive);
     }
 
-    /// <summary>Each entry's name, compression method and data offset, from the local headers in file order.</summary>
-    static List<(string Name, ushort Method, int DataOffset)> LocalEntries(byte[] zip)
+    [Fact]
+    public void Each_entry_is_written_in_one_pass_with_its_checksum_in_a_data_descriptor_as_torch_save_writes_it()
     {
-        var entries = new List<(string, ushort, int)>();
+        foreach (var threshold in new ulong[] { uint.MaxValue, 0 }) // classic and ZIP64 records
+        {
+            var bytes = Saved(Expected(), threshold);
+            using var zip = new ZipArchive(new MemoryStream(bytes));
+
+            foreach (var e in LocalEntries(bytes))
+            {
+                var central = zip.GetEntry(e.Name)!;
+                (e.Flags & 0x0008).ShouldBe(0x0008, $"{e.Name}: bit 3 set, CRC-32 and sizes follow the data (torch.save's 0x0808)");
+                e.LocalCrc.ShouldBe(0u, $"{e.Name}: the local header's CRC-32 is 0, as torch.save writes it");
+                var data = bytes.AsSpan(e.DataOffset, (int)central.CompressedLength);
+                e.DescriptorCrc.ShouldBe(System.IO.Hashing.Crc32.HashToUInt32(data), $"{e.Name}: the descriptor holds the data's CRC-32");
+                e.DescriptorCrc.ShouldBe(central.Crc32, $"{e.Name}: the same CRC-32 as the central directory");
+                e.DescriptorSize.ShouldBe((ulong)central.Length, $"{e.Name}: the descriptor holds the size (ZIP64: {threshold == 0})");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_state_dict_is_written_to_a_stream_that_cannot_seek_and_loads_back()
+    {
+        using var buffer = new MemoryStream();
+
+        PyTorchFile.Save(Expected(), new ForwardOnly(buffer));
+
+        buffer.ToArray().ShouldBe(Saved(Expected()), "the same bytes as to a seekable stream: nothing is patched afterwards");
+        ShouldBeTheSame(PyTorchFile.Load(new MemoryStream(buffer.ToArray())), Expected(), "written to a forward-only stream");
+    }
+
+    /// <summary>A write-only stream that cannot seek or tell its position (a pipe, a socket, a compressor).</summary>
+    sealed class ForwardOnly(Stream inner) : Stream
+    {
+        public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+        public override void Write(ReadOnlySpan<byte> buffer) => inner.Write(buffer);
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() => inner.Flush();
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    /// <summary>
+    /// Each entry's name, flags, compression method, data offset, local CRC-32 and what its data
+    /// descriptor holds, from the local headers in file order (sizes from the central directory).
+    /// </summary>
+    static List<(string Name, ushort Flags, ushort Method, int DataOffset, uint LocalCrc, uint DescriptorCrc, ulong DescriptorSize)> LocalEntries(byte[] zip)
+    {
+        using var archive = new ZipArchive(new MemoryStream(zip));
+        var entries = new List<(string, ushort, ushort, int, uint, uint, ulong)>();
         var at = 0;
         while (BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(at)) == 0x04034b50)
         {
+            var flags = BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 6));
             var method = BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 8));
-            var size = BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(at + 18));
+            var localCrc = BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(at + 14));
             var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 26));
             var extraLength = BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 28));
             var name = System.Text.Encoding.UTF8.GetString(zip, at + 30, nameLength);
+            var zip64 = BinaryPrimitives.ReadUInt16LittleEndian(zip.AsSpan(at + 30 + nameLength)) == 0x0001; // ZIP64 record first
             var data = at + 30 + nameLength + extraLength;
-            entries.Add((name, method, data));
-            at = data + (int)size;
+            at = data + (int)archive.GetEntry(name)!.CompressedLength;
+            uint descriptorCrc = 0;
+            ulong descriptorSize = 0;
+            if ((flags & 0x0008) != 0)
+            {
+                BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(at)).ShouldBe(0x08074b50u, $"{name}: a data descriptor follows the data");
+                descriptorCrc = BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(at + 4));
+                descriptorSize = zip64 ? BinaryPrimitives.ReadUInt64LittleEndian(zip.AsSpan(at + 16)) : BinaryPrimitives.ReadUInt32LittleEndian(zip.AsSpan(at + 12));
+                at += zip64 ? 24 : 16;
+            }
+            entries.Add((name, flags, method, data, localCrc, descriptorCrc, descriptorSize));
         }
         return entries;
     }

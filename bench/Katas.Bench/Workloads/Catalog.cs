@@ -9,6 +9,7 @@ public static class Catalog
         MnistCnnWorkloads.EpochPerItem,
         VggWorkloads.Forward,
         VggWorkloads.Checkpoint,
+        VggWorkloads.CheckpointNoFsync,
         RnnLstmWorkloads.Epoch,
         RnnLstmWorkloads.SinCosFit,
         .. ParallelDataWorkloads.All,
