@@ -6,10 +6,8 @@ using Spectre.Console.Cli;
 namespace Katas.Grader.Commands;
 
 /// <summary>`katas export gradescope OUT.zip`: a Gradescope autograder (setup.sh, run_autograder, the course's trusted copy).</summary>
-public sealed class ExportGradescopeCommand : Command<ExportGradescopeCommand.Settings>
+public sealed class ExportGradescopeCommand(IAnsiConsole console) : Command<ExportGradescopeCommand.Settings>
 {
-    readonly IAnsiConsole console = AnsiConsole.Console;
-
     public sealed class Settings : CommonSettings
     {
         [CommandArgument(0, "<OUT.zip>")]

@@ -182,4 +182,13 @@ public sealed class CommandTests(InProcessCourse course) : IClassFixture<InProce
         (await Should.ThrowAsync<GraderException>(() => Katas("grade-many", missing, "--trusted-tests", course.Root)))
             .Message.ShouldContain(missing);
     }
+
+    [Fact]
+    public async Task Export_gradescope_checks_its_options_before_it_writes_anything()
+    {
+        var zip = Path.Combine(Path.GetTempPath(), $"katas-autograder-{Guid.NewGuid():N}.zip");
+        (await Should.ThrowAsync<GraderException>(() => Katas("export", "gradescope", zip, "--repo", course.Root, "--deadline", "5")))
+            .Message.ShouldContain("--deadline");
+        File.Exists(zip).ShouldBeFalse();
+    }
 }
