@@ -40,7 +40,7 @@ public sealed class TestSources
 
     /// <summary>The course whose tests ran: the trusted copy, else <paramref name="courseRoot"/>, else the course around the current folder.</summary>
     public static TestSources For(GradeResult result, string? courseRoot) =>
-        new(result.Tamper.TrustedTests ?? courseRoot ?? FindCourse(Directory.GetCurrentDirectory()));
+        new(result.Tamper.TrustedTests ?? courseRoot ?? FindCourse());
 
     /// <summary>The course at <paramref name="courseRoot"/> (a folder holding exercises/).</summary>
     public static TestSources At(string courseRoot) => new(courseRoot);
@@ -145,11 +145,10 @@ public sealed class TestSources
         return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..].TrimEnd() : l.Trim())).Trim('\n');
     }
 
-    /// <summary>The nearest course upwards (like the commands' --repo default), or null.</summary>
-    static string? FindCourse(string start)
+    /// <summary>The course around the current folder, found the one way every command finds it (<see cref="Course.Find"/>), or null.</summary>
+    static string? FindCourse()
     {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            if (Course.IsCourse(dir.FullName)) return dir.FullName;
-        return null;
+        try { return Course.Find(null).Root; }
+        catch (GraderException) { return null; }
     }
 }
