@@ -45,14 +45,6 @@ public sealed class CommandTests(InProcessCourse course) : IClassFixture<InProce
     }
 
     [Fact]
-    public async Task Help_lists_every_command()
-    {
-        var help = await Katas("--help");
-        foreach (var command in new[] { "grade", "watch", "hint", "doctor", "report", "merge", "export", "grade-many", "manifest" })
-            help.Output.ShouldContain(command);
-    }
-
-    [Fact]
     public void Grade_scores_the_chapters_asked_for_and_writes_each_format_asked_for()
     {
         course.Graded.ExitCode.ShouldBe(0, course.Graded.Output);
@@ -190,5 +182,28 @@ public sealed class CommandTests(InProcessCourse course) : IClassFixture<InProce
         (await Should.ThrowAsync<GraderException>(() => Katas("export", "gradescope", zip, "--repo", course.Root, "--deadline", "5")))
             .Message.ShouldContain("--deadline");
         File.Exists(zip).ShouldBeFalse();
+    }
+}
+
+/// <summary>`katas --help` and every command's help, in-process: no course needed, nothing graded.</summary>
+public sealed class HelpTests
+{
+    [Fact]
+    public async Task Help_lists_every_command()
+    {
+        var help = await CommandTests.Katas("--help");
+        foreach (var command in new[] { "grade", "watch", "hint", "doctor", "report", "merge", "export", "grade-many", "manifest" })
+            help.Output.ShouldContain(command);
+    }
+
+    [Theory]
+    [InlineData("grade"), InlineData("watch"), InlineData("hint"), InlineData("doctor"), InlineData("report"), InlineData("merge"),
+     InlineData("export", "student"), InlineData("export", "solutions-branch"), InlineData("export", "gradescope"), InlineData("grade-many"), InlineData("manifest")]
+    public async Task Each_commands_help_renders(params string[] command)
+    {
+        // A description is Spectre markup: a bracket it cannot read ("[=PATH]") throws instead of helping.
+        var help = await CommandTests.Katas([.. command, "--help"]);
+        help.ExitCode.ShouldBe(0);
+        help.Output.ShouldContain("USAGE:");
     }
 }
