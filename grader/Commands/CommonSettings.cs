@@ -12,7 +12,4 @@ public class CommonSettings : CommandSettings
 
     /// <summary>The course: --repo, else the nearest course upwards from the current folder (<see cref="Course.Find"/>).</summary>
     public Course ResolveCourse() => Course.Find(Repo);
-
-    /// <summary>The course's root folder (<see cref="ResolveCourse"/>).</summary>
-    public string ResolveRepo() => ResolveCourse().Root;
 }

@@ -41,7 +41,7 @@ public sealed class ExportGradescopeCommand(IAnsiConsole console) : Command<Expo
     {
         if (settings.TimeoutSeconds < 10) throw new GraderException("--timeout: at least 10 seconds.");
         if (settings.DeadlineSeconds < 60) throw new GraderException("--deadline: at least 60 seconds.");
-        var result = GradescopeExport.Run(settings.ResolveRepo(), settings.Zip, new GradescopeExport.Options
+        var result = GradescopeExport.Run(settings.ResolveCourse().Root, settings.Zip, new GradescopeExport.Options
         {
             ExtraTests = settings.ExtraTests, DataMirror = settings.DataMirror, BundleData = settings.BundleData,
             ChapterTimeoutSeconds = settings.TimeoutSeconds, DeadlineSeconds = settings.DeadlineSeconds,

@@ -1,3 +1,4 @@
+using Katas.Grader.Core;
 using Katas.Grader.Layout;
 using Katas.Grader.Model;
 using Katas.Grader.Running;
@@ -13,12 +14,12 @@ public static class Guide
     /// <param name="chapters">Every chapter of the course (those never graded as not started), so that
     /// "All done" means the whole course.</param>
     /// <param name="lesson">The README step, hints and stub line of a chapter's step, where known.</param>
-    /// <param name="workingOn">The chapter the learner graded last (<see cref="Focus"/>).</param>
+    /// <param name="workingOn">The chapter the learner graded last (<see cref="LearnerProgress.Focus"/>).</param>
     public static (string Title, string Body) NextStep(IEnumerable<ChapterResult> chapters, Func<string, int, Hints.Lesson?>? lesson = null,
         string? workingOn = null)
     {
         var ordered = chapters.OrderBy(c => c.Number).ToList();
-        var current = Focus(ordered, workingOn);
+        var current = LearnerProgress.Focus(ordered, workingOn);
         if (current is null)
             return ("All done", ordered.Count == 0 ? "No chapter graded yet." :
                 $"[green]All {ordered.Count} chapters pass.[/] Try the GPU lane (README, 'Backends'), or go back to a chapter and solve it another way: the tests tell you whether it still works.");
@@ -49,20 +50,6 @@ public static class Guide
             (WhereToWrite(test, about) is { } file ? $"  Write it in [blue]{Markup.Escape(file)}[/]\n" : "") +
             $"Run [blue]{WatchCommand}[/] and save your files: the tests re-run each time. " +
             $"Stuck? [blue]dotnet run --project grader -- hint {current.Number}[/]" + behind);
-    }
-
-    /// <summary>
-    /// The chapter the learner is on: the one they graded last, while it does not pass; once it
-    /// passes, the next one after it that does not (a learner who skipped ahead stays ahead), then
-    /// the first that does not pass; null when every chapter passes.
-    /// </summary>
-    public static ChapterResult? Focus(IReadOnlyList<ChapterResult> chapters, string? workingOn)
-    {
-        var ordered = chapters.OrderBy(c => c.Number).ToList();
-        var last = ordered.FirstOrDefault(c => c.Id == workingOn);
-        if (last is not null && last.Status != ChapterStatus.Passed) return last;
-        return (last is null ? null : ordered.FirstOrDefault(c => c.Number > last.Number && c.Status != ChapterStatus.Passed))
-               ?? ordered.FirstOrDefault(c => c.Status != ChapterStatus.Passed);
     }
 
     /// <summary>

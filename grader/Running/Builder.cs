@@ -21,7 +21,7 @@ public static partial class Builder
     public static async Task<IReadOnlyDictionary<string, Outcome>> BuildAllAsync(string repo, IReadOnlyList<Chapter> chapters, GradeOptions options,
         CancellationToken cancel, IReadOnlyDictionary<string, string>? properties = null)
     {
-        var work = Path.Combine(GradeOptions.WorkFolder(repo), $"build-{options.Track}");
+        var work = Path.Combine(Course.Unchecked(repo).WorkFolder, $"build-{options.Track}");
         Directory.CreateDirectory(work);
         // The traversal lists the assembly of every chapter that built; a chapter missing from the
         // list did not build. (A failed build leaves the assembly of an earlier build in bin/,
@@ -29,7 +29,7 @@ public static partial class Builder
         var built = Path.Combine(work, "built.txt");
         File.Delete(built);
         // What the compiler is given, per chapter (eng/Kata.targets): never a previous build's.
-        var compileInputs = Path.Combine(GradeOptions.WorkFolder(repo), $"compile-{options.Track}");
+        var compileInputs = Path.Combine(Course.Unchecked(repo).WorkFolder, $"compile-{options.Track}");
         if (Directory.Exists(compileInputs)) Directory.Delete(compileInputs, recursive: true);
         var log = Path.Combine(work, "errors.log");
         File.Delete(log);

@@ -1,4 +1,3 @@
-using Katas.Grader.Layout;
 namespace Katas.Grader.Running;
 
 /// <summary>Whether chapters build and run in the operating-system sandbox (<see cref="Katas.Tooling.Sandbox"/>).</summary>
@@ -50,7 +49,6 @@ public sealed record GradeOptions
     public static readonly string[] Tracks = [ExercisesTrack, SolutionsTrack];
     public static readonly string[] Devices = ["cpu", "cuda", "auto"];
 
-    public static string WorkFolder(string repo) => Course.Unchecked(repo).WorkFolder;
 
     public void Validate()
     {

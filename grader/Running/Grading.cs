@@ -163,7 +163,7 @@ public static class Grading
     /// <summary>The allowlist's findings in the learner's files (and, on the solutions track, in the reference solutions).</summary>
     static IReadOnlyList<BuildError> CheckLearnerCode(string repo, Chapter chapter, Builder.Outcome build, string track)
     {
-        var inputs = Allowlist.CompileInputs.Read(Path.Combine(GradeOptions.WorkFolder(repo), $"compile-{track}", chapter.ProjectName + ".txt"));
+        var inputs = Allowlist.CompileInputs.Read(Path.Combine(Course.Unchecked(repo).WorkFolder, $"compile-{track}", chapter.ProjectName + ".txt"));
         if (inputs is null && !build.Succeeded) return []; // it did not get as far as compiling: its own errors say why
         if (inputs is null)
             return [new BuildError(Path.GetRelativePath(repo, chapter.Project), 0, 0, Allowlist.Code,
