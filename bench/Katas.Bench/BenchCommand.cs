@@ -40,6 +40,9 @@ public sealed class BenchCommand : Command<BenchCommand.Options>
         [CommandOption("-s|--suite"), Description("Also time the solutions' test suite: the README's command, each chapter, and the grader (minutes).")]
         public bool Suite { get; init; }
 
+        [CommandOption("--loop [SAVES]"), Description("Only time the learner's loop: `katas watch 1` on a copy of the course, then SAVES saves of a learner file (default 5), each timed to the first failing test's message.")]
+        public FlagValue<int>? Loop { get; init; }
+
         [CommandOption("-q|--quick"), Description("Tiny sizes, one run: checks that everything runs (CI). The numbers mean nothing.")]
         public bool Quick { get; init; }
 
@@ -67,6 +70,8 @@ public sealed class BenchCommand : Command<BenchCommand.Options>
             foreach (var w in Catalog.All) AnsiConsole.MarkupLine($"[bold]{w.Name}[/] (chapter {w.Chapter}): {Markup.Escape(w.Title)}");
             return 0;
         }
+
+        if (options.Loop is { IsSet: true } loop) return TimeLoop(loop.Value > 0 ? loop.Value : 5, options.Json);
 
         TorchRuntime.EnsureLoaded();
         var settings = new Settings(
@@ -112,6 +117,22 @@ public sealed class BenchCommand : Command<BenchCommand.Options>
             AnsiConsole.MarkupLine("[red]Some workloads failed: the table says which and why (exit code 1).[/]");
             return 1;
         }
+        return 0;
+    }
+
+    static int TimeLoop(int saves, string? jsonPath)
+    {
+        var repo = RepoPaths.Root ?? throw new BenchException("--loop times the grader's watch on this course: run the bench from inside the repository.");
+        var loop = Progress("the learner's loop", report => LoopTimes.Measure(repo, saves, report));
+        var table = new Table().AddColumns("katas watch 1 (chapter 1, stubs)", "seconds");
+        table.AddRow("first result (a whole build of a fresh copy)", $"{loop.FirstResultSeconds:0.0}");
+        for (var i = 0; i < loop.SaveSeconds.Count; i++) table.AddRow($"save {i + 1} -> first failing test's message", $"{loop.SaveSeconds[i]:0.00}");
+        table.AddRow("[bold]median of the saves[/]", $"[bold]{loop.Saves.Median:0.00}[/] (min {loop.Saves.Min:0.00}, max {loop.Saves.Max:0.00})");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"{loop.QuickBuilds} of {saves} saves were compiled by the compiler server alone. Load average now: {Machine.LoadAverage():0.0}.");
+        var json = jsonPath ?? RepoPaths.Output("bench", "loop.json");
+        File.WriteAllText(json, loop.ToJson());
+        AnsiConsole.MarkupLine($"Results: [link]{Markup.Escape(json)}[/]");
         return 0;
     }
 

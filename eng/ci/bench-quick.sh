@@ -12,3 +12,6 @@ mkdir -p "$results"
 dotnet build bench/Katas.Bench -m:1 -nologo -v:q
 dotnet run --project bench/Katas.Bench --no-build -- --quick --json "$results/bench-quick.json" --markdown "$results/bench-quick.md"
 summary "$results/bench-quick.md"
+# The learner's loop: `katas watch 1` on a fresh copy of the course, two saves, each timed to the
+# first failing test's message (a whole build of the copy first: about a minute).
+dotnet run --project bench/Katas.Bench --no-build -- --loop 2 --json "$results/loop.json"

@@ -106,6 +106,11 @@ public sealed class GradeCommand(IAnsiConsole console) : AsyncCommand<GradeComma
 
     /// <summary>Grades with a progress bar per chapter.</summary>
     public static async Task<GradeResult> GradeWithProgressAsync(IAnsiConsole console, Course course, GradeOptions options, CancellationToken cancel)
+        => await GradeWithProgressAsync(console, course, options, null, cancel).ConfigureAwait(false);
+
+    /// <summary>Grades with a progress bar per chapter; <paramref name="recompile"/>: watch's fast path.</summary>
+    public static async Task<GradeResult> GradeWithProgressAsync(IAnsiConsole console, Course course, GradeOptions options, Recompile? recompile,
+        CancellationToken cancel)
     {
         GradeResult? result = null;
         await console.Progress()
@@ -113,7 +118,7 @@ public sealed class GradeCommand(IAnsiConsole console) : AsyncCommand<GradeComma
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async ctx =>
             {
-                result = await Grading.RunAsync(course.Root, options, new ConsoleProgress(ctx, course), cancel).ConfigureAwait(false);
+                result = await Grading.RunAsync(course.Root, options, new ConsoleProgress(ctx, course), recompile, cancel).ConfigureAwait(false);
             }).ConfigureAwait(false);
         return result!;
     }

@@ -34,6 +34,9 @@ public sealed class WatchCommand(IAnsiConsole console) : AsyncCommand<WatchComma
         Console.CancelKeyPress += onCancel;
         using var unhook = new Unhook(() => Console.CancelKeyPress -= onCancel);
         using var watcher = new ChangeWatcher(chapter.Folder, poll);
+        var options = new GradeOptions { Chapters = [chapter.Id] };
+        // After the first whole build, a save that only edits .cs files is compiled by the compiler server alone.
+        var recompile = new Recompile();
 
         try
         {
@@ -41,8 +44,7 @@ public sealed class WatchCommand(IAnsiConsole console) : AsyncCommand<WatchComma
             {
                 console.Clear();
                 console.MarkupLine($"[grey]{DateTime.Now:HH:mm:ss} testing chapter {chapter.Number}, {Markup.Escape(chapter.Title)}...[/]");
-                var result = await GradeCommand.GradeWithProgressAsync(console, course, new GradeOptions { Chapters = [chapter.Id] }, stop.Token)
-                    .ConfigureAwait(false);
+                var result = await GradeCommand.GradeWithProgressAsync(console, course, options, recompile, stop.Token).ConfigureAwait(false);
                 LearnerProgress.Record(course, result);
                 var ch = result.Chapters[0];
                 console.Write(ConsoleReport.Table([ch]));
@@ -50,6 +52,10 @@ public sealed class WatchCommand(IAnsiConsole console) : AsyncCommand<WatchComma
                     console.MarkupLine($"[green]Chapter {ch.Number} passes: {ch.Points} / {ch.MaxPoints} points.[/] Next: [blue]dotnet run --project grader[/]");
                 else
                     ShowNext(ch, chapter);
+                if (!recompile.LastWasQuick) recompile.WarmUp(course.Root, chapter, options.Track);
+                console.MarkupLine($"[grey]Built in {recompile.LastDuration.TotalSeconds:0.0} s " +
+                                   $"{(recompile.LastWasQuick ? "by the compiler server (only .cs files changed)" : "(dotnet build)")}, " +
+                                   $"tested in {Math.Max(0, ch.DurationSeconds - recompile.LastDuration.TotalSeconds):0.0} s.[/]");
                 console.MarkupLine($"[grey]Watching {Markup.Escape(Path.GetRelativePath(course.Root, chapter.Folder))} for saved .cs files" +
                                    $"{(watcher.Polling ? " (polling)" : "")}. Ctrl+C to stop.[/]");
                 await watcher.WaitForChangeAsync(stop.Token).ConfigureAwait(false);

@@ -75,7 +75,7 @@ public static class Gradebook
         run.Load(0, null);
         var referenceLane = run.Lane(0);
         var referenceCode = run.CodeDigest(0);
-        var reference = await gradings.GetAsync(referenceCode, () => Grading.RunAsync(referenceLane, laneOptions, null, cancel)).ConfigureAwait(false);
+        var reference = await gradings.GetAsync(referenceCode, () => Grading.RunAsync(referenceLane, laneOptions, null, cancel: cancel)).ConfigureAwait(false);
         if (reference.Chapters.FirstOrDefault(c => c.Status == ChapterStatus.BuildError) is { } broken)
             throw new GraderException($"grade-many: the course itself does not build ({broken.Id}: {broken.Message}" +
                                       $"{(broken.BuildErrors.Count > 0 ? ": " + string.Join("; ", broken.BuildErrors.Take(3)) : "")}); " +
@@ -139,7 +139,7 @@ public static class Gradebook
             var workspace = run.Lane(lane);
             // Refused chapters are graded as refused, not as the stubs left in their place: part of the code's identity.
             var code = run.CodeDigest(lane) + string.Concat(refused.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"|{r.Key}"));
-            var graded = await gradings.GetAsync(code, () => Grading.RunAsync(workspace, options with { Refused = refused }, null, cancel)).ConfigureAwait(false);
+            var graded = await gradings.GetAsync(code, () => Grading.RunAsync(workspace, options with { Refused = refused }, null, cancel: cancel)).ConfigureAwait(false);
             var (result, unknown) = Align(graded, reference);
             result = result with
             {

@@ -36,7 +36,7 @@ public static class SolutionsBranch
             }
             Git.Run(worktree, "add", "-A", Course.ExercisesFolder);
             Git.Run(worktree, "commit", "-q", "--allow-empty", "-m", "Solutions: every exercise stub replaced by its solution");
-            var check = await Grading.RunAsync(worktree, new GradeOptions { Chapters = chapters }, progress, cancel).ConfigureAwait(false);
+            var check = await Grading.RunAsync(worktree, new GradeOptions { Chapters = chapters }, progress, cancel: cancel).ConfigureAwait(false);
             var failing = check.Chapters.SelectMany(c => c.Tests.Where(t => t.Status is not (TestStatus.Passed or TestStatus.Skipped))
                 .Select(t => $"{c.Id}: {t.Method} ({t.Status})"))
                 .Concat(check.Chapters.Where(c => c.Broken)

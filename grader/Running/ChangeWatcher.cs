@@ -19,7 +19,7 @@ public sealed class ChangeWatcher : IDisposable
     public ChangeWatcher(string folder, bool poll, TimeSpan? quiet = null)
     {
         _folder = folder;
-        _quiet = quiet ?? TimeSpan.FromMilliseconds(400);
+        _quiet = quiet ?? TimeSpan.FromMilliseconds(200);
         _snapshot = Snapshot(folder);
         Polling = poll;
         if (poll) return;

@@ -22,8 +22,9 @@ public static class Grading
 {
     sealed class Silent : IGradingProgress;
 
+    /// <param name="recompile">`katas watch`'s fast path for the next build of one chapter (<see cref="Recompile"/>); null: a whole build.</param>
     public static async Task<GradeResult> RunAsync(string repo, GradeOptions options, IGradingProgress? progress = null,
-        CancellationToken cancel = default)
+        Recompile? recompile = null, CancellationToken cancel = default)
     {
         options.Validate();
         repo = Path.GetFullPath(repo);
@@ -67,7 +68,9 @@ public static class Grading
         var cuda = torch.Cuda;
         if (sandboxed) await FetchDatasetsAsync(chapters, options, gradedRepo, cancel).ConfigureAwait(false);
         foreach (var chapter in chapters) progress.ChapterStarted(chapter, "building");
-        var builds = await Builder.BuildAllAsync(gradedRepo, chapters, options, cancel).ConfigureAwait(false);
+        var builds = recompile is not null && workspace is null
+            ? await recompile.BuildAsync(gradedRepo, chapters, options, cancel).ConfigureAwait(false)
+            : await Builder.BuildAllAsync(gradedRepo, chapters, options, cancel).ConfigureAwait(false);
         foreach (var chapter in chapters)
         {
             var result = await GradeChapterAsync(gradedRepo, chapter, builds[chapter.Id], chapters.Count, options, manifest, cuda, progress, cancel)

@@ -3,7 +3,7 @@ using Katas.Grader.Model;
 using Katas.Grader.Layout;
 using Katas.Grader.Running;
 
-namespace Katas.Grader.Tests;
+namespace Katas.Grader.EndToEnd;
 
 /// <summary>
 /// The hostile battery: each attempt of Fixtures/hostile (see its README) gets exactly the grade

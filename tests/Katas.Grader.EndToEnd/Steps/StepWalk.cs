@@ -4,7 +4,7 @@ using Katas.Grader.Running;
 using Katas.Kit;
 using Katas.Tooling;
 
-namespace Katas.Grader.Tests.Steps;
+namespace Katas.Grader.EndToEnd.Steps;
 
 /// <summary>
 /// Walks the chapters' README steps on the solutions track: every member a stub leaves to step n

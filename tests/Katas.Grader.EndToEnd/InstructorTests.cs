@@ -5,7 +5,7 @@ using Katas.Grader.Model;
 using Katas.Grader.Layout;
 using Katas.Grader.Running;
 
-namespace Katas.Grader.Tests;
+namespace Katas.Grader.EndToEnd;
 
 /// <summary>The instructor kit: student export, solutions branch, hidden tests.</summary>
 public sealed class InstructorTests : IDisposable

@@ -1,6 +1,6 @@
 using Katas.Grader.Model;
 
-namespace Katas.Grader.Tests;
+namespace Katas.Grader.EndToEnd;
 
 /// <summary>
 /// The grader against broken and hostile submissions: every chapter is graded whatever the others

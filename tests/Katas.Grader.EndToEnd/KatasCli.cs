@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Katas.Grader.Tests;
+namespace Katas.Grader.EndToEnd;
 
 /// <summary>`katas` through its real command line, in its own process, as CI and instructors run it.</summary>
 internal static class KatasCli

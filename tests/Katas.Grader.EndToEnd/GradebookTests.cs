@@ -6,7 +6,7 @@ using Katas.Grader.Rendering;
 using Katas.Grader.Layout;
 using Katas.Grader.Running;
 
-namespace Katas.Grader.Tests;
+namespace Katas.Grader.EndToEnd;
 
 /// <summary>
 /// `grade-many` over a class of fixture submissions of chapter 2: one that attacks a classmate and the course, a clean one (and the same as an

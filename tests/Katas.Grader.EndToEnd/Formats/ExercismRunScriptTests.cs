@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Katas.Grader.Tests.Formats;
+namespace Katas.Grader.EndToEnd.Formats;
 
 /// <summary>
 /// eng/exercism/run.sh against the interface's execution rules

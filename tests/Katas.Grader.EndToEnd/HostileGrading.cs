@@ -2,7 +2,7 @@ using Katas.Grader.Integrity;
 using Katas.Grader.Model;
 using Katas.Grader.Rendering;
 
-namespace Katas.Grader.Tests;
+namespace Katas.Grader.EndToEnd;
 
 /// <summary>
 /// The hostile submission (Fixtures/hostile laid over a copy of the course, plus a "regenerated"

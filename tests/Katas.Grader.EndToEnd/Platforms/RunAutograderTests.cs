@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace Katas.Grader.Tests.Platforms;
+namespace Katas.Grader.EndToEnd.Platforms;
 
 /// <summary>
 /// eng/gradescope/run_autograder always leaves a results.json Gradescope accepts: the grader's, or a

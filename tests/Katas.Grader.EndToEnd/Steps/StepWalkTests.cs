@@ -2,7 +2,7 @@ using Katas.Grader.Integrity;
 using Katas.Grader.Layout;
 using Katas.Grader.Running;
 
-namespace Katas.Grader.Tests.Steps;
+namespace Katas.Grader.EndToEnd.Steps;
 
 /// <summary>
 /// Every README step of every chapter can be passed on its own: each [Step(k)] test passes with

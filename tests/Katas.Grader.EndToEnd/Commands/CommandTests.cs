@@ -3,7 +3,7 @@ using Katas.Grader.Model;
 using Katas.Tooling;
 using Spectre.Console.Cli.Testing;
 
-namespace Katas.Grader.Tests.Commands;
+namespace Katas.Grader.EndToEnd.Commands;
 
 /// <summary>A fixture course graded once (chapter 1, in-process), for the commands that read progress.</summary>
 public sealed class InProcessCourse : IAsyncLifetime
@@ -92,6 +92,64 @@ public sealed class CommandTests(InProcessCourse course) : IClassFixture<InProce
         await stop.CancelAsync();
         (await run).ExitCode.ShouldBe(0);
         app.Console.Output.ShouldContain("Chapter 1 passes");
+    }
+
+    [Fact]
+    public async Task Watch_recompiles_an_edited_file_with_the_compiler_server_and_builds_wholly_when_a_file_comes()
+    {
+        using var own = new FixtureCourse("watch");
+        using var stop = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        var app = new CommandAppTester(new CommandAppTesterSettings { TrimConsoleOutput = false });
+        app.SetDefaultCommand<StatusCommand>();
+        app.Configure(KatasApp.Configure);
+        app.Console.Profile.Width = 200;
+        var run = app.RunAsync(["watch", "2", "--repo", own.Root, "--poll"], stop.Token);
+        var seen = 0;
+        async Task<string> NextResult()
+        {
+            while (!run.IsCompleted)
+            {
+                var output = app.Console.Output;
+                var end = output.IndexOf("Watching", seen, StringComparison.Ordinal);
+                if (end >= 0)
+                {
+                    var result = output[seen..end];
+                    seen = end + "Watching".Length;
+                    return result;
+                }
+                await Task.Delay(200, stop.Token);
+            }
+            throw new ShouldAssertException($"watch ended: {app.Console.Output}");
+        }
+        var maths = own.PathOf("exercises/02-Partial/Maths.cs");
+        var original = File.ReadAllText(maths);
+
+        var first = await NextResult();
+        first.ShouldContain("(dotnet build)", customMessage: first);
+        first.ShouldContain("1 / 6");
+
+        // Square done: compiled by the server alone, and the new code is what runs.
+        File.WriteAllText(maths, original.Replace("""throw new NotImplementedException("TODO 2: return x * x (Maths.Square). See README step 2.")""", "x * x"));
+        var edited = await NextResult();
+        edited.ShouldContain("by the compiler server", customMessage: edited);
+        edited.ShouldContain("3 / 6", customMessage: edited);
+
+        // A compile error comes back as the whole build reports it: file, line, the compiler's words.
+        File.WriteAllText(maths, original.Replace("x + x;", "x + ;"));
+        var broken = await NextResult();
+        broken.ShouldContain("by the compiler server", customMessage: broken);
+        broken.ShouldContain("does not compile", customMessage: broken);
+        broken.ShouldContain("Maths.cs(5,", customMessage: broken);
+
+        // A new file changes what the project compiles: a whole build again.
+        File.WriteAllText(maths, original);
+        File.WriteAllText(own.PathOf("exercises/02-Partial/Extra.cs"), "namespace Fixture;\n\npublic static class Extra;\n");
+        var added = await NextResult();
+        added.ShouldContain("(dotnet build)", customMessage: added);
+        added.ShouldContain("1 / 6", customMessage: added);
+
+        await stop.CancelAsync();
+        (await run).ExitCode.ShouldBe(0);
     }
 
     [Fact]

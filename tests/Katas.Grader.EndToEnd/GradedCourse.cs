@@ -2,7 +2,7 @@ using System.Text.Json;
 using Katas.Grader.Model;
 using Katas.Grader.Rendering;
 
-namespace Katas.Grader.Tests;
+namespace Katas.Grader.EndToEnd;
 
 /// <summary>
 /// Grades the fixture course once per test run, through the real command line (`katas grade` in its

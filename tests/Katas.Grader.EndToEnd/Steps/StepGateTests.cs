@@ -1,4 +1,4 @@
-namespace Katas.Grader.Tests.Steps;
+namespace Katas.Grader.EndToEnd.Steps;
 
 /// <summary>The gate the step walk puts into solutions, on small sources.</summary>
 public class StepGateTests

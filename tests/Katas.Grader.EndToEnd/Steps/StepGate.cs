@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace Katas.Grader.Tests.Steps;
+namespace Katas.Grader.EndToEnd.Steps;
 
 /// <summary>
 /// A solution file with a gate in every member its stub leaves to a README step: the member runs

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Katas.Bench.Measuring;
+using Katas.Tooling;
+
+namespace Katas.Bench.Suite;
+
+/// <summary>
+/// The learner's loop, timed as a learner lives it: `katas watch 1` runs on a copy of the course
+/// (chapter 1 on its stubs, whose tests do not train), a learner file is saved, and the clock stops
+/// when watch shows the first failing test's message. The first result (a whole build of a fresh
+/// copy) is reported apart; the saves after it are the loop.
+/// </summary>
+public sealed record LoopTimes(double FirstResultSeconds, IReadOnlyList<double> SaveSeconds, int QuickBuilds)
+{
+    public Stats Saves { get; } = new(SaveSeconds);
+
+    /// <summary>What a save appends to the learner's file: a comment, so the result stays the same and only the loop is timed.</summary>
+    const string LearnerFile = "exercises/01-SimpleClassifier/Clusters.cs";
+    const string ResultShown = "First test to fix", Built = "Built in ", Watching = "Watching ";
+
+    public static LoopTimes Measure(string repo, int saves, Action<string> progress)
+    {
+        progress("building the grader (untimed)");
+        var build = SuiteTimes.Run(repo, "build", "grader", "-v", "q", "-nologo");
+        if (build.ExitCode != 0) throw new BenchException($"`{build.Command}` failed (exit code {build.ExitCode}).");
+        var grader = Path.Combine(repo, "artifacts", "bin", "Katas.Grader", "debug", "katas.dll");
+
+        var copy = Path.Combine(Path.GetTempPath(), $"katas-loop-{Guid.NewGuid():N}"[..19]);
+        progress("copying the course's tracked files");
+        CopyCourse(repo, copy);
+        try
+        {
+            using var watch = new WatchProcess(grader, copy);
+            progress("katas watch 1: the first result (a whole build of a fresh copy)");
+            var first = watch.SecondsUntil(ResultShown, TimeSpan.FromMinutes(10));
+            watch.LineWith(Watching, TimeSpan.FromMinutes(1));
+            var times = new List<double>();
+            var quick = 0;
+            for (var i = 1; i <= saves; i++)
+            {
+                progress($"save {i} of {saves}");
+                Thread.Sleep(TimeSpan.FromSeconds(1)); // as a learner would: not while the last result is still being drawn
+                var clock = Stopwatch.StartNew();
+                File.AppendAllText(Path.Combine(copy, LearnerFile), $"// save {i}\n");
+                watch.SecondsUntil(ResultShown, TimeSpan.FromMinutes(2), since: clock);
+                times.Add(clock.Elapsed.TotalSeconds);
+                if (watch.LineWith(Built, TimeSpan.FromMinutes(1)).Contains("compiler server", StringComparison.Ordinal)) quick++;
+                watch.LineWith(Watching, TimeSpan.FromMinutes(1));
+            }
+            return new LoopTimes(first, times, quick);
+        }
+        finally
+        {
+            try { Directory.Delete(copy, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public string ToJson() => JsonSerializer.Serialize(new
+    {
+        workload = "watch-loop", chapter = 1, first_result_s = FirstResultSeconds, save_s = SaveSeconds, median_s = Saves.Median, min_s = Saves.Min, max_s = Saves.Max,
+        builds_by_the_compiler_server = QuickBuilds,
+    }, Indented);
+
+    static void CopyCourse(string repo, string copy)
+    {
+        var files = Git.Run(repo, "ls-files", "-z").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var file in files)
+        {
+            var from = Path.Combine(repo, file);
+            if (!File.Exists(from)) continue; // deleted in the working tree
+            var to = Path.Combine(copy, file);
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(from, to);
+        }
+    }
+
+    /// <summary>`katas watch 1 --repo COPY`, its output read line by line.</summary>
+    sealed class WatchProcess : IDisposable
+    {
+        readonly Process _process;
+        readonly List<(TimeSpan At, string Line)> _lines = [];
+        readonly Stopwatch _alive = Stopwatch.StartNew();
+        int _read;
+
+        public WatchProcess(string grader, string course)
+        {
+            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = course };
+            foreach (var a in new[] { grader, "watch", "1", "--repo", course }) start.ArgumentList.Add(a);
+            start.Environment["COLUMNS"] = "120";
+            _process = Process.Start(start) ?? throw new BenchException("could not start katas watch");
+            _process.OutputDataReceived += (_, e) => Add(e.Data);
+            _process.ErrorDataReceived += (_, e) => Add(e.Data);
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+        }
+
+        void Add(string? line)
+        {
+            if (line is null) return;
+            lock (_lines) { _lines.Add((_alive.Elapsed, line)); Monitor.PulseAll(_lines); }
+        }
+
+        /// <summary>Waits for the next line holding <paramref name="text"/>; returns its seconds since <paramref name="since"/> (or the start) and the line.</summary>
+        public double SecondsUntil(string text, TimeSpan limit, Stopwatch? since = null) => WaitForLine(text, limit, since).Seconds;
+
+        /// <summary>Waits for the next line holding <paramref name="text"/> and returns it.</summary>
+        public string LineWith(string text, TimeSpan limit) => WaitForLine(text, limit, null).Line;
+
+        (double Seconds, string Line) WaitForLine(string text, TimeSpan limit, Stopwatch? since)
+        {
+            var deadline = DateTime.UtcNow + limit;
+            var offset = _alive.Elapsed - (since?.Elapsed ?? _alive.Elapsed);
+            lock (_lines)
+            {
+                while (true)
+                {
+                    for (; _read < _lines.Count; _read++)
+                        if (_lines[_read].Line.Contains(text, StringComparison.Ordinal))
+                        {
+                            var (at, line) = _lines[_read++];
+                            return ((at - offset).TotalSeconds, line);
+                        }
+                    if (_process.HasExited) throw new BenchException($"katas watch ended (exit code {_process.ExitCode}): {Tail()}");
+                    if (DateTime.UtcNow > deadline) throw new BenchException($"katas watch did not show \"{text}\" within {limit.TotalSeconds:0} s: {Tail()}");
+                    Monitor.Wait(_lines, TimeSpan.FromMilliseconds(200));
+                }
+            }
+        }
+
+        string Tail() => string.Join(" | ", _lines.TakeLast(8).Select(l => l.Line.Trim()));
+
+        public void Dispose()
+        {
+            try { if (!_process.HasExited) _process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            _process.Dispose();
+        }
+    }
+}
