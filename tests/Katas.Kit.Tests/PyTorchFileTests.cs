@@ -161,6 +161,112 @@ public class PyTorchFileTests
         error.Message.ShouldContain("corrupt", Case.Insensitive);
     }
 
+    /// <summary>A state dict with a tensor of several pieces (1 MB each), which a file reads on several threads.</summary>
+    static Dictionary<string, Tensor> Large()
+    {
+        manual_seed(1);
+        return new() { ["small"] = arange(5, dtype: ScalarType.Float32), ["large"] = randn(3, 300_001), ["empty"] = zeros(0) };
+    }
+
+    [Fact]
+    public void A_file_is_read_straight_into_the_tensors_from_where_each_entrys_data_starts()
+    {
+        foreach (var threshold in new ulong[] { uint.MaxValue, 0 }) // classic and ZIP64 records
+        {
+            using var folder = new TempFolder("katas-kit-");
+            var path = folder.File("state.pt");
+            var bytes = Saved(Large(), threshold);
+            File.WriteAllBytes(path, bytes);
+            using var file = File.OpenRead(path);
+
+            var offsets = StoredEntryOffsets.Read(file.SafeFileHandle).ShouldNotBeNull($"the directory is read (ZIP64: {threshold == 0})");
+
+            using var zip = new ZipArchive(new MemoryStream(bytes));
+            foreach (var e in LocalEntries(bytes))
+                offsets.DataOffset(e.Name, zip.GetEntry(e.Name)!.Length).ShouldBe(e.DataOffset, $"{e.Name} (ZIP64: {threshold == 0})");
+            offsets.DataOffset("archive/data/1", 7).ShouldBeNull("a size that is not the entry's: ZipArchive's stream reads it");
+            offsets.DataOffset("archive/missing", 0).ShouldBeNull();
+            ShouldBeTheSame(PyTorchFile.Load(file), Large(), $"read from a file (ZIP64: {threshold == 0})");
+        }
+    }
+
+    [Fact]
+    public void A_file_reads_the_same_on_one_thread_and_on_several_and_in_chunks_smaller_than_a_tensor()
+    {
+        using var folder = new TempFolder("katas-kit-");
+        var path = folder.File("state.pt");
+        File.WriteAllBytes(path, Saved(Large()));
+        var (threads, chunk) = (PyTorchFile.ReadThreads, Storages.ChunkBytes);
+        try
+        {
+            foreach (var (t, c) in new[] { (1, chunk), (4, chunk), (4, 1_000_000L) })
+            {
+                (PyTorchFile.ReadThreads, Storages.ChunkBytes) = (t, c);
+                using var file = File.OpenRead(path);
+                ShouldBeTheSame(PyTorchFile.Load(file), Large(), $"{t} threads, {c}-byte chunks");
+            }
+        }
+        finally
+        {
+            (PyTorchFile.ReadThreads, Storages.ChunkBytes) = (threads, chunk);
+        }
+    }
+
+    [Fact]
+    public void A_changed_byte_in_the_middle_of_a_large_tensor_in_a_file_is_caught_by_its_checksum()
+    {
+        var bytes = Saved(Large());
+        var large = LocalEntries(bytes).Single(e => e.Name == "archive/data/1");
+        using var folder = new TempFolder("katas-kit-");
+        var path = folder.File("corrupt.pt");
+        foreach (var at in new[] { 5, 1_800_003, 3_600_007 }) // in the first, a middle and the last of the 1 MB pieces
+        {
+            var corrupt = bytes.ToArray();
+            corrupt[large.DataOffset + at] ^= 0x40;
+            File.WriteAllBytes(path, corrupt);
+            using var file = File.OpenRead(path);
+
+            var error = Should.Throw<InvalidDataException>(() => PyTorchFile.Load(file));
+
+            error.Message.ShouldContain("archive/data/1", Case.Sensitive, $"name the damaged entry (byte {at})");
+            error.Message.ShouldContain("corrupt", Case.Insensitive);
+        }
+    }
+
+    [Fact]
+    public void A_file_with_deflated_entries_or_cut_short_is_read_or_refused_as_from_any_stream()
+    {
+        using var folder = new TempFolder("katas-kit-");
+        var model = new Dictionary<string, Tensor> { ["fc.weight"] = randn(8, 4), ["fc.bias"] = randn(8) };
+        using (var deflated = File.Create(folder.File("pybridge.pt")))
+            PyTorchPickler.PickleStateDict(deflated, new System.Collections.Hashtable(model), leaveOpen: true);
+        using (var file = File.OpenRead(folder.File("pybridge.pt")))
+        {
+            var loaded = PyTorchFile.Load(file);
+            foreach (var (name, tensor) in model)
+                loaded[name].ShouldEqual(tensor, $"a deflated entry in a file goes through ZipArchive's stream: {name}");
+        }
+
+        var bytes = Saved(Large());
+        File.WriteAllBytes(folder.File("cut.pt"), bytes[..(bytes.Length / 2)]);
+        using var cut = File.OpenRead(folder.File("cut.pt"));
+        Should.Throw<InvalidDataException>(() => PyTorchFile.Load(cut)).Message.ShouldContain("truncated", Case.Insensitive);
+    }
+
+    [Fact]
+    public void Checksums_of_pieces_combine_into_the_checksum_of_the_whole()
+    {
+        var data = new byte[10_000];
+        new Random(7).NextBytes(data);
+        foreach (var split in new[] { 0, 1, 3, 4096, 9_999, 10_000 })
+        {
+            var a = System.IO.Hashing.Crc32.HashToUInt32(data.AsSpan(0, split));
+            var b = System.IO.Hashing.Crc32.HashToUInt32(data.AsSpan(split));
+            PyTorchFile.Crc32Combine(a, b, data.Length - split)
+                .ShouldBe(System.IO.Hashing.Crc32.HashToUInt32(data), $"split at {split}");
+        }
+    }
+
     [Fact]
     public void A_pickle_that_calls_anything_but_a_tensor_rebuild_is_refused_without_running_it()
     {
