@@ -65,6 +65,10 @@ public sealed class Recompile
         {
             try { await RunCompilerAsync(line with { Arguments = arguments }, TimeSpan.FromMinutes(2), CancellationToken.None).ConfigureAwait(false); }
             catch (Exception e) when (e is IOException or InvalidOperationException or System.ComponentModel.Win32Exception) { }
+            finally
+            {
+                try { Directory.Delete(scratch, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            }
         });
     }
 

@@ -40,7 +40,9 @@ public sealed record LoopTimes(double FirstResultSeconds, IReadOnlyList<double> 
             for (var i = 1; i <= saves; i++)
             {
                 progress($"save {i} of {saves}");
-                Thread.Sleep(TimeSpan.FromSeconds(1)); // as a learner would: not while the last result is still being drawn
+                // As a learner would: the result is read before the next save (watch warms the compiler
+                // server up meanwhile, after a whole build; a save within a second of it waits for that).
+                Thread.Sleep(TimeSpan.FromSeconds(3));
                 var clock = Stopwatch.StartNew();
                 File.AppendAllText(Path.Combine(copy, LearnerFile), $"// save {i}\n");
                 watch.SecondsUntil(ResultShown, TimeSpan.FromMinutes(2), since: clock);
