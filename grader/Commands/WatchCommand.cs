@@ -52,7 +52,7 @@ public sealed class WatchCommand(IAnsiConsole console) : AsyncCommand<WatchComma
                     console.MarkupLine($"[green]Chapter {ch.Number} passes: {ch.Points} / {ch.MaxPoints} points.[/] Next: [blue]dotnet run --project grader[/]");
                 else
                     ShowNext(ch, chapter);
-                if (!recompile.LastWasQuick) recompile.WarmUp(course.Root, chapter, options.Track);
+                recompile.WarmUp(course.Root, chapter, options.Track);
                 console.MarkupLine($"[grey]Built in {recompile.LastDuration.TotalSeconds:0.0} s " +
                                    $"{(recompile.LastWasQuick ? "by the compiler server (only .cs files changed)" : "(dotnet build)")}, " +
                                    $"tested in {Math.Max(0, ch.DurationSeconds - recompile.LastDuration.TotalSeconds):0.0} s.[/]");

@@ -98,6 +98,13 @@ public sealed class Course
 
     public static string TestsOf(Chapter chapter) => Path.Combine(chapter.Folder, TestsFolder);
 
+    /// <summary><paramref name="path"/> relative to <paramref name="folder"/> when it lies inside it; null otherwise.</summary>
+    public static string? RelativeInside(string folder, string path)
+    {
+        var relative = Path.GetRelativePath(folder, Path.GetFullPath(path));
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative;
+    }
+
     /// <summary>The chapters, in order.</summary>
     public IReadOnlyList<Chapter> Chapters => Chapter.All(Root);
 

@@ -69,6 +69,13 @@ public sealed class Allowlist
     /// <summary>What the chapter's build gave the compiler: references, sources, preprocessor symbols, language version.</summary>
     public sealed record CompileInputs(IReadOnlyList<string> References, IReadOnlyList<string> Sources, IReadOnlyList<string> Defines, string? LangVersion)
     {
+        /// <summary>Where the graded builds of a track write them, one file per chapter (eng/Kata.targets).</summary>
+        public static string Folder(string repo, string track) => Path.Combine(Course.Unchecked(repo).WorkFolder, $"compile-{track}");
+
+        /// <summary>What the chapter's last graded build of <paramref name="track"/> gave the compiler, or null when there is no record.</summary>
+        public static CompileInputs? For(string repo, Chapter chapter, string track) =>
+            Read(Path.Combine(Folder(repo, track), chapter.ProjectName + ".txt"));
+
         public static CompileInputs? Read(string file)
         {
             if (!File.Exists(file)) return null;

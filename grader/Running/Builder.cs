@@ -29,7 +29,7 @@ public static partial class Builder
         var built = Path.Combine(work, "built.txt");
         File.Delete(built);
         // What the compiler is given, per chapter (eng/Kata.targets): never a previous build's.
-        var compileInputs = Path.Combine(Course.Unchecked(repo).WorkFolder, $"compile-{options.Track}");
+        var compileInputs = Allowlist.CompileInputs.Folder(repo, options.Track);
         if (Directory.Exists(compileInputs)) Directory.Delete(compileInputs, recursive: true);
         var log = Path.Combine(work, "errors.log");
         File.Delete(log);

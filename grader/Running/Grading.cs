@@ -166,22 +166,16 @@ public static class Grading
     /// <summary>The allowlist's findings in the learner's files (and, on the solutions track, in the reference solutions).</summary>
     static IReadOnlyList<BuildError> CheckLearnerCode(string repo, Chapter chapter, Builder.Outcome build, string track)
     {
-        var inputs = Allowlist.CompileInputs.Read(Path.Combine(Course.Unchecked(repo).WorkFolder, $"compile-{track}", chapter.ProjectName + ".txt"));
+        var inputs = Allowlist.CompileInputs.For(repo, chapter, track);
         if (inputs is null && !build.Succeeded) return []; // it did not get as far as compiling: its own errors say why
         if (inputs is null)
             return [new BuildError(Path.GetRelativePath(repo, chapter.Project), 0, 0, Allowlist.Code,
                 "the grader could not check the learner's files (the build wrote no katas-compile.txt): is eng/Kata.targets the course's?")];
         var solutions = Course.Unchecked(repo).SolutionsOf(chapter);
         bool IsLearner(string path) =>
-            Under(path, chapter.Folder) is { } mine ? LearnerFiles.IsLearnerSource(mine)
-            : track == GradeOptions.SolutionsTrack && Under(path, solutions) is { } answer && LearnerFiles.IsLearnerSource(answer);
+            Course.RelativeInside(chapter.Folder, path) is { } mine ? LearnerFiles.IsLearnerSource(mine)
+            : track == GradeOptions.SolutionsTrack && Course.RelativeInside(solutions, path) is { } answer && LearnerFiles.IsLearnerSource(answer);
         return Allowlist.For(repo, chapter).Check(inputs, IsLearner, repo);
-
-        static string? Under(string path, string folder)
-        {
-            var relative = Path.GetRelativePath(folder, Path.GetFullPath(path));
-            return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? null : relative;
-        }
     }
 
     /// <summary>

@@ -49,12 +49,13 @@ public sealed class Recompile
     }
 
     /// <summary>
-    /// Starts the compiler server (and has it load the chapter's references and analyzers) while the
-    /// learner reads the result, so that the first save after a whole build is quick too.
+    /// After a whole build: starts the compiler server (and has it load the chapter's references and
+    /// analyzers) while the learner reads the result, so that the first save after it is quick too.
+    /// After a quick build the server is warm already, and this does nothing.
     /// </summary>
     public void WarmUp(string repo, Chapter chapter, string track)
     {
-        if (_reference is null || CommandLine.Read(repo, chapter, track) is not { } line) return;
+        if (LastWasQuick || _reference is null || CommandLine.Read(repo, chapter, track) is not { } line) return;
         var scratch = Path.Combine(Path.GetTempPath(), $"katas-warmup-{Environment.ProcessId}");
         Directory.CreateDirectory(scratch);
         // The same compilation into a scratch folder: the chapter's own outputs stay as the tests left them.
@@ -83,7 +84,7 @@ public sealed class Recompile
         if (now.Count != reference.Files.Count || now.Any(f => !reference.Files.TryGetValue(f.Key, out var was) || was != f.Value)) return null;
         if (CommandLine.Read(repo, chapter, track) is not { } line || !line.Matches(repo, chapter, track)) return null;
         var onDisk = Sources(chapter.Folder);
-        return onDisk.SetEquals(line.Sources.Where(s => Under(s, chapter.Folder))) ? new Planned(chapter, line) : null;
+        return onDisk.SetEquals(line.Sources.Where(s => Course.RelativeInside(chapter.Folder, s) is not null)) ? new Planned(chapter, line) : null;
     }
 
     static async Task<Builder.Outcome> CompileAsync(string repo, Planned plan, GradeOptions options, CancellationToken cancel)
@@ -137,9 +138,6 @@ public sealed class Recompile
 
     static HashSet<string> Sources(string folder) => Files(folder).Where(IsSource).Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
 
-    static bool Under(string path, string folder) =>
-        !Path.GetRelativePath(folder, path).StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(Path.GetRelativePath(folder, path));
-
     /// <summary>The compiler's command line as the chapter's last graded build ran it (eng/Kata.targets).</summary>
     sealed record CommandLine(string ProjectDirectory, string Compiler, string TargetPath, string IntermediateAssembly, IReadOnlyList<string> Arguments)
     {
@@ -164,7 +162,7 @@ public sealed class Recompile
         public bool Matches(string repo, Chapter chapter, string track)
         {
             if (Path.GetFullPath(ProjectDirectory) != Path.GetFullPath(Path.GetDirectoryName(chapter.Project)!)) return false;
-            var inputs = Allowlist.CompileInputs.Read(Path.Combine(Course.Unchecked(repo).WorkFolder, $"compile-{track}", chapter.ProjectName + ".txt"));
+            var inputs = Allowlist.CompileInputs.For(repo, chapter, track);
             return inputs is not null && Sources.SetEquals(inputs.Sources.Select(s => Path.GetFullPath(s)));
         }
 
