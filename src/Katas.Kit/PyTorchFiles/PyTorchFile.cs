@@ -198,12 +198,7 @@ public static class PyTorchFile
         {
             var (address, at, length) = pieces[i];
             var piece = new Span<byte>((void*)address, length);
-            for (var done = 0; done < length;)
-            {
-                var read = RandomAccess.Read(file, piece[done..], offset + at + done);
-                if (read == 0) throw Truncated(name, bytes, null);
-                done += read;
-            }
+            if (!StoredEntryOffsets.ReadAt(file, piece, offset + at)) throw Truncated(name, bytes, null);
             crcs[i] = Crc32.HashToUInt32(piece);
         }
         if (pieces.Count <= 1 || ReadThreads <= 1)

@@ -28,22 +28,22 @@ internal sealed class StoredEntryOffsets
     public static StoredEntryOffsets? Read(SafeFileHandle file)
     {
         var length = RandomAccess.GetLength(file);
-        var tail = new byte[(int)Math.Min(length, 22 + ushort.MaxValue + 20)]; // end record, its comment, a ZIP64 locator
+        var tail = new byte[(int)Math.Min(length, ZipRecords.EndOfDirectoryBytes + ushort.MaxValue + ZipRecords.Zip64LocatorBytes)]; // end record, its comment, a ZIP64 locator
         if (!ReadAt(file, tail, length - tail.Length)) return null;
         var end = -1;
-        for (var i = tail.Length - 22; i >= 0 && end < 0; i--)
-            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i)) == 0x06054b50) end = i;
+        for (var i = tail.Length - ZipRecords.EndOfDirectoryBytes; i >= 0 && end < 0; i--)
+            if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(i)) == ZipRecords.EndOfDirectory) end = i;
         if (end < 0) return null;
         long count = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(end + 10));
         long size = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(end + 12));
         long start = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(end + 16));
         if (count == ushort.MaxValue || size == uint.MaxValue || start == uint.MaxValue)
         {
-            var locator = end - 20;
-            if (locator < 0 || BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(locator)) != 0x07064b50) return null;
-            var record = new byte[56];
+            var locator = end - ZipRecords.Zip64LocatorBytes;
+            if (locator < 0 || BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(locator)) != ZipRecords.Zip64Locator) return null;
+            var record = new byte[ZipRecords.Zip64EndOfDirectoryBytes];
             if (!ReadAt(file, record, (long)BinaryPrimitives.ReadUInt64LittleEndian(tail.AsSpan(locator + 8)))
-                || BinaryPrimitives.ReadUInt32LittleEndian(record) != 0x06064b50) return null;
+                || BinaryPrimitives.ReadUInt32LittleEndian(record) != ZipRecords.Zip64EndOfDirectory) return null;
             count = (long)BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(32));
             size = (long)BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(40));
             start = (long)BinaryPrimitives.ReadUInt64LittleEndian(record.AsSpan(48));
@@ -56,7 +56,7 @@ internal sealed class StoredEntryOffsets
         var at = 0;
         for (long i = 0; i < count; i++)
         {
-            if (at + 46 > directory.Length || BinaryPrimitives.ReadUInt32LittleEndian(directory.AsSpan(at)) != 0x02014b50) return null;
+            if (at + ZipRecords.CentralHeaderBytes > directory.Length || BinaryPrimitives.ReadUInt32LittleEndian(directory.AsSpan(at)) != ZipRecords.CentralHeader) return null;
             var header = directory.AsSpan(at);
             var method = BinaryPrimitives.ReadUInt16LittleEndian(header[10..]);
             long compressed = BinaryPrimitives.ReadUInt32LittleEndian(header[20..]);
@@ -65,13 +65,13 @@ internal sealed class StoredEntryOffsets
             int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(header[30..]);
             int commentLength = BinaryPrimitives.ReadUInt16LittleEndian(header[32..]);
             long offset = BinaryPrimitives.ReadUInt32LittleEndian(header[42..]);
-            if (at + 46 + nameLength + extraLength + commentLength > directory.Length) return null;
-            var name = Encoding.UTF8.GetString(header.Slice(46, nameLength));
+            if (at + ZipRecords.CentralHeaderBytes + nameLength + extraLength + commentLength > directory.Length) return null;
+            var name = Encoding.UTF8.GetString(header.Slice(ZipRecords.CentralHeaderBytes, nameLength));
             if (compressed == uint.MaxValue || offset == uint.MaxValue)
             {
                 // The ZIP64 record holds, in this order, the sizes and the offset that read 0xFFFFFFFF above.
-                var extra = header.Slice(46 + nameLength, extraLength);
-                while (extra.Length >= 4 && BinaryPrimitives.ReadUInt16LittleEndian(extra) != 1)
+                var extra = header.Slice(ZipRecords.CentralHeaderBytes + nameLength, extraLength);
+                while (extra.Length >= 4 && BinaryPrimitives.ReadUInt16LittleEndian(extra) != ZipRecords.Zip64Tag)
                     extra = extra[Math.Min(extra.Length, 4 + BinaryPrimitives.ReadUInt16LittleEndian(extra[2..]))..];
                 if (extra.Length < 4) return null;
                 var field = extra[4..Math.Min(extra.Length, 4 + BinaryPrimitives.ReadUInt16LittleEndian(extra[2..]))];
@@ -89,7 +89,7 @@ internal sealed class StoredEntryOffsets
                 }
             }
             if (method == 0) stored.TryAdd(name, (offset, compressed));
-            at += 46 + nameLength + extraLength + commentLength;
+            at += ZipRecords.CentralHeaderBytes + nameLength + extraLength + commentLength;
         }
         return new StoredEntryOffsets(file, stored);
     }
@@ -102,17 +102,17 @@ internal sealed class StoredEntryOffsets
     {
         if (!_stored.TryGetValue(name, out var entry) || entry.Size != size) return null;
         var nameBytes = Encoding.UTF8.GetBytes(name);
-        var local = new byte[30 + nameBytes.Length];
+        var local = new byte[ZipRecords.LocalHeaderBytes + nameBytes.Length];
         if (!ReadAt(_file, local, entry.LocalHeader)
-            || BinaryPrimitives.ReadUInt32LittleEndian(local) != 0x04034b50
+            || BinaryPrimitives.ReadUInt32LittleEndian(local) != ZipRecords.LocalHeader
             || BinaryPrimitives.ReadUInt16LittleEndian(local.AsSpan(8)) != 0 // stored
             || BinaryPrimitives.ReadUInt16LittleEndian(local.AsSpan(26)) != nameBytes.Length
-            || !local.AsSpan(30).SequenceEqual(nameBytes)) return null;
-        return entry.LocalHeader + 30 + nameBytes.Length + BinaryPrimitives.ReadUInt16LittleEndian(local.AsSpan(28));
+            || !local.AsSpan(ZipRecords.LocalHeaderBytes).SequenceEqual(nameBytes)) return null;
+        return entry.LocalHeader + ZipRecords.LocalHeaderBytes + nameBytes.Length + BinaryPrimitives.ReadUInt16LittleEndian(local.AsSpan(28));
     }
 
     /// <summary>Fills <paramref name="buffer"/> from <paramref name="offset"/>; false where the file ends first.</summary>
-    static bool ReadAt(SafeFileHandle file, Span<byte> buffer, long offset)
+    internal static bool ReadAt(SafeFileHandle file, Span<byte> buffer, long offset)
     {
         if (offset < 0) return false;
         while (buffer.Length > 0)

@@ -26,9 +26,7 @@ internal sealed class StoredZipWriter(Stream stream)
     internal ulong Zip64Threshold { get; init; } = uint.MaxValue;
 
     const ushort PaddingTag = 0x4246; // "FB", the extra field torch.save pads with
-    const ushort Zip64Tag = 0x0001;
     const ushort Flags = 0x0808; // bit 3: CRC-32 and sizes in a data descriptor after the data; bit 11: UTF-8 names (as miniz)
-    const uint DataDescriptorTag = 0x08074b50;
     const ushort DosDate = (0 << 9) | (1 << 5) | 1; // 1980-01-01: no timestamps, so equal state dicts give equal files
 
     readonly List<(byte[] Name, uint Crc, ulong Size, ulong Offset)> _entries = [];
@@ -44,18 +42,18 @@ internal sealed class StoredZipWriter(Stream stream)
         var offset = _position;
         var zip64 = size >= Zip64Threshold;
         var zip64Bytes = zip64 ? 4 + 16 : 0;
-        var unpadded = offset + 30 + (ulong)nameBytes.Length + (ulong)zip64Bytes + 4; // + the padding field's own header
+        var unpadded = offset + ZipRecords.LocalHeaderBytes + (ulong)nameBytes.Length + (ulong)zip64Bytes + 4; // + the padding field's own header
         var padding = (int)((Alignment - unpadded % Alignment) % Alignment);
 
-        var header = new byte[30 + nameBytes.Length + zip64Bytes + 4 + padding];
+        var header = new byte[ZipRecords.LocalHeaderBytes + nameBytes.Length + zip64Bytes + 4 + padding];
         var span = header.AsSpan();
-        BinaryPrimitives.WriteUInt32LittleEndian(span, 0x04034b50);
+        BinaryPrimitives.WriteUInt32LittleEndian(span, ZipRecords.LocalHeader);
         WriteCommon(span, zip64, crc: 0, size32: 0, nameBytes.Length, zip64Bytes + 4 + padding); // CRC and sizes follow the data
-        nameBytes.CopyTo(span[30..]);
-        var extra = span[(30 + nameBytes.Length)..];
+        nameBytes.CopyTo(span[ZipRecords.LocalHeaderBytes..]);
+        var extra = span[(ZipRecords.LocalHeaderBytes + nameBytes.Length)..];
         if (zip64)
         {
-            BinaryPrimitives.WriteUInt16LittleEndian(extra, Zip64Tag);
+            BinaryPrimitives.WriteUInt16LittleEndian(extra, ZipRecords.Zip64Tag);
             BinaryPrimitives.WriteUInt16LittleEndian(extra[2..], 16);
             BinaryPrimitives.WriteUInt64LittleEndian(extra[4..], size);
             BinaryPrimitives.WriteUInt64LittleEndian(extra[12..], size);
@@ -74,7 +72,7 @@ internal sealed class StoredZipWriter(Stream stream)
 
         // The data descriptor: sizes in 8 bytes each where the local header has a ZIP64 record, else in 4.
         Span<byte> descriptor = stackalloc byte[zip64 ? 24 : 16];
-        BinaryPrimitives.WriteUInt32LittleEndian(descriptor, DataDescriptorTag);
+        BinaryPrimitives.WriteUInt32LittleEndian(descriptor, ZipRecords.DataDescriptor);
         BinaryPrimitives.WriteUInt32LittleEndian(descriptor[4..], crc);
         if (zip64)
         {
@@ -99,18 +97,18 @@ internal sealed class StoredZipWriter(Stream stream)
             var bigSize = size >= Zip64Threshold;
             var bigOffset = offset >= Zip64Threshold;
             var zip64Bytes = bigSize || bigOffset ? 4 + (bigSize ? 16 : 0) + (bigOffset ? 8 : 0) : 0;
-            var record = new byte[46 + name.Length + zip64Bytes];
+            var record = new byte[ZipRecords.CentralHeaderBytes + name.Length + zip64Bytes];
             var span = record.AsSpan();
             WriteCommon(span[2..], bigSize || bigOffset, crc, bigSize ? uint.MaxValue : (uint)size, name.Length, zip64Bytes);
-            BinaryPrimitives.WriteUInt32LittleEndian(span, 0x02014b50);
+            BinaryPrimitives.WriteUInt32LittleEndian(span, ZipRecords.CentralHeader);
             BinaryPrimitives.WriteUInt16LittleEndian(span[4..], bigSize || bigOffset ? (ushort)45 : (ushort)20); // made by
             // 32-33 comment length, 34-35 disk, 36-37 internal attributes, 38-41 external attributes: all 0
             BinaryPrimitives.WriteUInt32LittleEndian(span[42..], bigOffset ? uint.MaxValue : (uint)offset);
-            name.CopyTo(span[46..]);
+            name.CopyTo(span[ZipRecords.CentralHeaderBytes..]);
             if (zip64Bytes > 0)
             {
-                var extra = span[(46 + name.Length)..];
-                BinaryPrimitives.WriteUInt16LittleEndian(extra, Zip64Tag);
+                var extra = span[(ZipRecords.CentralHeaderBytes + name.Length)..];
+                BinaryPrimitives.WriteUInt16LittleEndian(extra, ZipRecords.Zip64Tag);
                 BinaryPrimitives.WriteUInt16LittleEndian(extra[2..], (ushort)(zip64Bytes - 4));
                 var field = extra[4..];
                 if (bigSize)
@@ -128,9 +126,9 @@ internal sealed class StoredZipWriter(Stream stream)
         if (count >= ushort.MaxValue || directoryStart >= Zip64Threshold || directorySize >= Zip64Threshold)
         {
             var zip64End = _position;
-            var record = new byte[56 + 20];
+            var record = new byte[ZipRecords.Zip64EndOfDirectoryBytes + ZipRecords.Zip64LocatorBytes];
             var span = record.AsSpan();
-            BinaryPrimitives.WriteUInt32LittleEndian(span, 0x06064b50);
+            BinaryPrimitives.WriteUInt32LittleEndian(span, ZipRecords.Zip64EndOfDirectory);
             BinaryPrimitives.WriteUInt64LittleEndian(span[4..], 44); // the size of the rest of this record
             BinaryPrimitives.WriteUInt16LittleEndian(span[12..], 45);
             BinaryPrimitives.WriteUInt16LittleEndian(span[14..], 45);
@@ -138,13 +136,13 @@ internal sealed class StoredZipWriter(Stream stream)
             BinaryPrimitives.WriteUInt64LittleEndian(span[32..], count);
             BinaryPrimitives.WriteUInt64LittleEndian(span[40..], directorySize);
             BinaryPrimitives.WriteUInt64LittleEndian(span[48..], directoryStart);
-            BinaryPrimitives.WriteUInt32LittleEndian(span[56..], 0x07064b50); // the locator
+            BinaryPrimitives.WriteUInt32LittleEndian(span[ZipRecords.Zip64EndOfDirectoryBytes..], ZipRecords.Zip64Locator); // the locator
             BinaryPrimitives.WriteUInt64LittleEndian(span[64..], zip64End);
             BinaryPrimitives.WriteUInt32LittleEndian(span[72..], 1);
             Write(record);
         }
-        var end = new byte[22];
-        BinaryPrimitives.WriteUInt32LittleEndian(end, 0x06054b50);
+        var end = new byte[ZipRecords.EndOfDirectoryBytes];
+        BinaryPrimitives.WriteUInt32LittleEndian(end, ZipRecords.EndOfDirectory);
         BinaryPrimitives.WriteUInt16LittleEndian(end.AsSpan(8), (ushort)Math.Min(count, ushort.MaxValue));
         BinaryPrimitives.WriteUInt16LittleEndian(end.AsSpan(10), (ushort)Math.Min(count, ushort.MaxValue));
         BinaryPrimitives.WriteUInt32LittleEndian(end.AsSpan(12), (uint)Math.Min(directorySize, uint.MaxValue));
