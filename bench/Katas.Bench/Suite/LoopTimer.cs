@@ -17,7 +17,7 @@ public sealed record LoopTimes(double FirstResultSeconds, IReadOnlyList<double> 
 
     /// <summary>What a save appends to the learner's file: a comment, so the result stays the same and only the loop is timed.</summary>
     const string LearnerFile = "exercises/01-SimpleClassifier/Clusters.cs";
-    const string ResultShown = "First test to fix", Built = "Built in ", Watching = "Watching ";
+    const string ResultShown = "First test to fix", Built = "Built in ", Watching = "Watching ", CompileError = "does not compile";
 
     public static LoopTimes Measure(string repo, int saves, Action<string> progress)
     {
@@ -33,7 +33,8 @@ public sealed record LoopTimes(double FirstResultSeconds, IReadOnlyList<double> 
         {
             using var watch = new WatchProcess(grader, copy);
             progress("katas watch 1: the first result (a whole build of a fresh copy)");
-            var first = watch.SecondsUntil(ResultShown, TimeSpan.FromMinutes(10));
+            watch.LineWith(ResultShown, TimeSpan.FromMinutes(10));
+            var first = watch.Running.TotalSeconds;
             watch.LineWith(Watching, TimeSpan.FromMinutes(1));
             var times = new List<double>();
             var quick = 0;
@@ -45,7 +46,7 @@ public sealed record LoopTimes(double FirstResultSeconds, IReadOnlyList<double> 
                 Thread.Sleep(TimeSpan.FromSeconds(3));
                 var clock = Stopwatch.StartNew();
                 File.AppendAllText(Path.Combine(copy, LearnerFile), $"// save {i}\n");
-                watch.SecondsUntil(ResultShown, TimeSpan.FromMinutes(2), since: clock);
+                watch.LineWith(ResultShown, TimeSpan.FromMinutes(2));
                 times.Add(clock.Elapsed.TotalSeconds);
                 if (watch.LineWith(Built, TimeSpan.FromMinutes(1)).Contains("compiler server", StringComparison.Ordinal)) quick++;
                 watch.LineWith(Watching, TimeSpan.FromMinutes(1));
@@ -83,7 +84,7 @@ public sealed record LoopTimes(double FirstResultSeconds, IReadOnlyList<double> 
     sealed class WatchProcess : IDisposable
     {
         readonly Process _process;
-        readonly List<(TimeSpan At, string Line)> _lines = [];
+        readonly List<string> _lines = [];
         readonly Stopwatch _alive = Stopwatch.StartNew();
         int _read;
 
@@ -102,29 +103,28 @@ public sealed record LoopTimes(double FirstResultSeconds, IReadOnlyList<double> 
         void Add(string? line)
         {
             if (line is null) return;
-            lock (_lines) { _lines.Add((_alive.Elapsed, line)); Monitor.PulseAll(_lines); }
+            lock (_lines) { _lines.Add(line); Monitor.PulseAll(_lines); }
         }
 
-        /// <summary>Waits for the next line holding <paramref name="text"/>; returns its seconds since <paramref name="since"/> (or the start) and the line.</summary>
-        public double SecondsUntil(string text, TimeSpan limit, Stopwatch? since = null) => WaitForLine(text, limit, since).Seconds;
+        /// <summary>How long katas watch has been running.</summary>
+        public TimeSpan Running => _alive.Elapsed;
 
         /// <summary>Waits for the next line holding <paramref name="text"/> and returns it.</summary>
-        public string LineWith(string text, TimeSpan limit) => WaitForLine(text, limit, null).Line;
-
-        (double Seconds, string Line) WaitForLine(string text, TimeSpan limit, Stopwatch? since)
+        public string LineWith(string text, TimeSpan limit)
         {
             var deadline = DateTime.UtcNow + limit;
-            var offset = _alive.Elapsed - (since?.Elapsed ?? _alive.Elapsed);
             lock (_lines)
             {
                 while (true)
                 {
-                    for (; _read < _lines.Count; _read++)
-                        if (_lines[_read].Line.Contains(text, StringComparison.Ordinal))
-                        {
-                            var (at, line) = _lines[_read++];
-                            return ((at - offset).TotalSeconds, line);
-                        }
+                    while (_read < _lines.Count)
+                    {
+                        var line = _lines[_read++];
+                        if (line.Contains(text, StringComparison.Ordinal)) return line;
+                        // The copy's chapter 1 must build: a compile error would otherwise be a silent wait until the limit.
+                        if (line.Contains(CompileError, StringComparison.Ordinal))
+                            throw new BenchException($"katas watch says the copy of the course does not compile (a new file not yet added to git?): {Tail()}");
+                    }
                     if (_process.HasExited) throw new BenchException($"katas watch ended (exit code {_process.ExitCode}): {Tail()}");
                     if (DateTime.UtcNow > deadline) throw new BenchException($"katas watch did not show \"{text}\" within {limit.TotalSeconds:0} s: {Tail()}");
                     Monitor.Wait(_lines, TimeSpan.FromMilliseconds(200));
@@ -132,7 +132,7 @@ public sealed record LoopTimes(double FirstResultSeconds, IReadOnlyList<double> 
             }
         }
 
-        string Tail() => string.Join(" | ", _lines.TakeLast(8).Select(l => l.Line.Trim()));
+        string Tail() => string.Join(" | ", _lines.TakeLast(8).Select(l => l.Trim()));
 
         public void Dispose()
         {
